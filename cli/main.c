@@ -1,0 +1,214 @@
+/*
+ * main.c: options, the choice of registry, and the mode: browse (the
+ * default), --find, --check or --import.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+#include "cli.h"
+#include "../tui/tui.h"
+
+#ifndef DCINET_SHAREDIR
+#define DCINET_SHAREDIR "/usr/local/share/dcinet"
+#endif
+
+static const char usage_text[] =
+	"usage: dcinet [--data DIR | --db FILE]            browse the registry\n"
+	"       dcinet [--data DIR | --db FILE] --find TEXT [--json]\n"
+	"       dcinet --check DIR\n"
+	"       dcinet --import DIR --db FILE\n"
+	"\n"
+	"  -d, --data DIR     load the CSV registry in DIR (into memory)\n"
+	"  -b, --db FILE      open a database built by --import, read-only\n"
+	"  -f, --find TEXT    print matching countries (with the post covering them),\n"
+	"                     posts, staff and themes; exit 1 when nothing matches\n"
+	"  -j, --json         with --find: one JSON document\n"
+	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
+	"  -i, --import DIR   build --db FILE from DIR, replacing it atomically\n"
+	"  -h, --help         this help\n"
+	"  -V, --version      the version\n"
+	"\n"
+	"Without --data or --db: $DCINET_DB, else the shipped registry.\n"
+	"In the browser, press ? for the keys; see dcinet(1) and dcinet-data(5).\n";
+
+struct options {
+	const char *data, *db, *find, *check, *import;
+	int json;
+};
+
+static void print_error(void *ctx, const char *file, long line, const char *column,
+                        const char *reason)
+{
+	(void)ctx;
+	if (line <= 0)
+		fprintf(stderr, "%s: %s\n", file, reason);
+	else if (!column)
+		fprintf(stderr, "%s:%ld: %s\n", file, line, reason);
+	else
+		fprintf(stderr, "%s:%ld: %s: %s\n", file, line, column, reason);
+}
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "dcinet: %s\nTry 'dcinet --help'.\n", msg);
+	return EX_USAGE;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "data", required_argument, NULL, 'd' },
+		{ "db", required_argument, NULL, 'b' },
+		{ "find", required_argument, NULL, 'f' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "check", required_argument, NULL, 'c' },
+		{ "import", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "d:b:f:jc:i:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->data = optarg; break;
+		case 'b': o->db = optarg; break;
+		case 'f': o->find = optarg; break;
+		case 'j': o->json = 1; break;
+		case 'c': o->check = optarg; break;
+		case 'i': o->import = optarg; break;
+		case 'h': fputs(usage_text, stdout); return -1;
+		case 'V': printf("dcinet %s\n", DCINET_VERSION); return -1;
+		default:
+			if (optopt && strchr("dbfci", optopt))
+				return usage_error("an option needs an argument");
+			return usage_error("unknown option");
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument (quote search text: --find 'cote d ivoire')");
+	if (o->import && !o->db)
+		return usage_error("--import needs --db FILE");
+	if (o->import && (o->data || o->find || o->check))
+		return usage_error("--import takes only --db");
+	if (o->check && (o->data || o->db || o->find))
+		return usage_error("--check takes only a directory");
+	if (o->data && o->db)
+		return usage_error("choose one of --data and --db");
+	if (o->json && !o->find)
+		return usage_error("--json goes with --find");
+	return 0;
+}
+
+static int readable_dir(const char *dir)
+{
+	char path[PATH_MAX];
+
+	if (snprintf(path, sizeof(path), "%s/posts.csv", dir) >= (int)sizeof(path))
+		return 0;
+	return access(path, R_OK) == 0;
+}
+
+/* The registry to open when none is named: $DCINET_DB, the data/ of the
+ * source tree the binary was built in, then the installed copy. */
+static void default_registry(struct options *o, char *buf, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len;
+	char *slash;
+
+	if (getenv("DCINET_DB") && *getenv("DCINET_DB")) {
+		o->db = getenv("DCINET_DB");
+		return;
+	}
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len > 0) {
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			if ((size_t)snprintf(buf, n, "%s/../data", exe) < n && readable_dir(buf)) {
+				o->data = buf;
+				return;
+			}
+		}
+	}
+	snprintf(buf, n, "%s/dcinet.db", DCINET_SHAREDIR);
+	if (access(buf, R_OK) == 0) {
+		o->db = buf;
+		return;
+	}
+	snprintf(buf, n, "%s/data", DCINET_SHAREDIR);
+	o->data = buf;
+}
+
+static int open_registry(const struct options *o, registry **reg)
+{
+	struct import_opts io = { print_error, NULL, 0 };
+	char err[512];
+	int rc;
+
+	if (o->db) {
+		rc = registry_open_db(reg, o->db, err, sizeof(err));
+		if (rc)
+			fprintf(stderr, "dcinet: %s\n", err);
+		return rc;
+	}
+	rc = registry_load_dir(reg, o->data, &io, NULL);
+	if (rc)
+		fprintf(stderr, "dcinet: the registry in %s did not load\n", o->data);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct import_opts io = { print_error, NULL, 0 };
+	struct import_stats stats;
+	struct options o;
+	char pathbuf[PATH_MAX];
+	registry *reg;
+	int rc;
+
+	rc = parse_options(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (o.check) {
+		rc = import_check_dir(o.check, &io, &stats);
+		if (rc == 0)
+			fprintf(stderr, "%s: %ld rows, no errors\n", o.check, stats.rows);
+		else
+			fprintf(stderr, "%s: %ld rows rejected\n", o.check, stats.errors);
+		return rc;
+	}
+	if (o.import) {
+		rc = import_build_db(o.import, o.db, &io, &stats);
+		if (rc == 0)
+			fprintf(stderr, "%s: %ld rows from %s in %.2f s\n", o.db, stats.rows,
+			        o.import, stats.seconds);
+		else
+			fprintf(stderr, "dcinet: %s left unchanged\n", o.db);
+		return rc;
+	}
+	if (!o.data && !o.db)
+		default_registry(&o, pathbuf, sizeof(pathbuf));
+	rc = open_registry(&o, &reg);
+	if (rc)
+		return rc;
+	if (o.find) {
+		rc = find_print(reg, o.find, o.json ? FIND_JSON : FIND_TEXT, stdout);
+	} else {
+		struct tui_opts to = { o.db ? o.db : o.data };
+
+		rc = tui_run(reg, &to);
+	}
+	registry_close(reg);
+	if (fflush(stdout) != 0 && !rc)
+		rc = EX_IOERR;
+	return rc;
+}

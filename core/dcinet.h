@@ -1,0 +1,202 @@
+/*
+ * dcinet.h: the registry core, the only header a client needs.
+ *
+ * The core loads the post registry (CSV files, see dcinet-data(5)) into
+ * SQLite, and answers the questions the screen and the command line ask.
+ * It never includes curses and never writes to the terminal.
+ *
+ * Conventions, for every function below:
+ *  - Return codes are sysexits(3) values: 0 (EX_OK) on success, EX_DATAERR
+ *    for bad CSV, EX_NOINPUT for a missing file, EX_CANTCREAT when a
+ *    database cannot be written, EX_SOFTWARE for an SQLite failure.
+ *  - Rows are handed to a callback one at a time.  The strings in a row
+ *    belong to the core and live only until the callback returns; copy
+ *    what you keep.  A field the source does not state is "" (never NULL).
+ *    A callback returns 0 to go on, non-zero to stop early.
+ *  - No function keeps a pointer to caller memory after it returns.
+ */
+#ifndef DCINET_H
+#define DCINET_H
+
+#include <stddef.h>
+
+#define DCINET_VERSION "0.1.0"
+#define DCINET_SCHEMA_VERSION 1
+
+typedef struct registry registry;
+
+/* ---- opening ---------------------------------------------------------- */
+
+/* Report of one rejected CSV row: "file:line: column: reason". */
+typedef void (*import_error_fn)(void *ctx, const char *file, long line,
+                                const char *column, const char *reason);
+
+struct import_opts {
+	import_error_fn on_error;  /* NULL: errors are only counted */
+	void *ctx;
+	int max_errors;            /* per file; 0 means the default (50) */
+};
+
+struct import_stats {
+	long rows;                 /* rows accepted, all tables */
+	long errors;               /* rows rejected, all tables */
+	double seconds;            /* wall time of the whole import */
+};
+
+/* Open a database file built by import_build_db(), read-only.  On failure
+ * *out is NULL and a message is written to err. */
+int registry_open_db(registry **out, const char *path, char *err, size_t errlen);
+
+/* Load a CSV directory into a private in-memory database. */
+int registry_load_dir(registry **out, const char *dir,
+                      const struct import_opts *opts, struct import_stats *stats);
+
+void registry_close(registry *reg);
+
+/* Validate a CSV directory without keeping anything. */
+int import_check_dir(const char *dir, const struct import_opts *opts,
+                     struct import_stats *stats);
+
+/* Build db_path from dir.  The database is written to a temporary file
+ * beside db_path and renamed over it only when every file loaded cleanly;
+ * on any failure an existing db_path is left byte-for-byte unchanged. */
+int import_build_db(const char *dir, const char *db_path,
+                    const struct import_opts *opts, struct import_stats *stats);
+
+/* ---- rows ------------------------------------------------------------- */
+
+struct dci_source {
+	const char *id, *title, *lang, *modified, *document, *url, *note;
+};
+
+struct dci_directorate {
+	const char *acronym, *name_en, *name_fr, *established, *headquarters,
+	           *parent, *source, *source_date, *note;
+};
+
+/* One network-size claim.  A figure the source does not give is -1; its
+ * qualifier ("~", ">", "<" or "") is printed before it. */
+struct dci_snapshot {
+	const char *as_of, *as_of_basis;
+	long staff, embassies, countries, civil_security_experts;
+	const char *staff_q, *embassies_q, *countries_q;
+	const char *source, *source_title, *source_date, *note;
+};
+
+struct dci_post {
+	const char *id, *city, *city_fr, *country, *country_en, *country_fr,
+	           *name_en, *name_fr, *established, *hosted_since, *head_rank,
+	           *head_corps, *address, *phone, *email, *updated, *source,
+	           *source_date, *note;
+	const char *covers;        /* ISO codes of covered countries, "NP LK" */
+	int n_covered;             /* countries covered, the host included */
+	int n_staff;
+};
+
+struct dci_coverage {
+	const char *post, *post_city, *post_name_en, *post_phone;
+	const char *country, *country_en, *country_fr;
+	const char *relation;      /* "host", "covers" or "non-resident" */
+	const char *source, *note;
+};
+
+struct dci_staff {
+	const char *post, *role, *name, *rank, *corps, *as_of, *source,
+	           *source_date, *note;
+	int locally_recruited;
+};
+
+struct dci_theme {
+	const char *post, *kind, *theme_en, *theme_fr, *source;
+};
+
+struct dci_post_source {
+	const char *post, *source, *title, *modified, *url, *document, *note;
+};
+
+struct dci_counts {
+	long posts, staff, countries_covered, sources, snapshots;
+};
+
+typedef int (*source_fn)(void *ctx, const struct dci_source *row);
+typedef int (*directorate_fn)(void *ctx, const struct dci_directorate *row);
+typedef int (*snapshot_fn)(void *ctx, const struct dci_snapshot *row);
+typedef int (*post_fn)(void *ctx, const struct dci_post *row);
+typedef int (*coverage_fn)(void *ctx, const struct dci_coverage *row);
+typedef int (*staff_fn)(void *ctx, const struct dci_staff *row);
+typedef int (*theme_fn)(void *ctx, const struct dci_theme *row);
+typedef int (*post_source_fn)(void *ctx, const struct dci_post_source *row);
+
+/* ---- queries ---------------------------------------------------------- */
+
+enum post_sort { POSTS_BY_CITY, POSTS_BY_COUNTRY, POSTS_BY_UPDATED, POSTS_SORT_COUNT };
+
+const char *post_sort_name(enum post_sort sort);   /* "city", "country", "updated" */
+
+int registry_counts(registry *reg, struct dci_counts *out);
+int directorate_each(registry *reg, directorate_fn fn, void *ctx);
+/* Snapshots oldest first; undated claims last. */
+int snapshots_each(registry *reg, snapshot_fn fn, void *ctx);
+/* Network-wide themes (post == NULL) or one post's. */
+int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx);
+
+/* The post list, one viewport at a time: rows [offset, offset+limit). */
+long posts_count(registry *reg);
+int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
+               post_fn fn, void *ctx);
+/* Position of a post in the list sorted by sort, or -1. */
+long post_index(registry *reg, enum post_sort sort, const char *post_id);
+/* One post; returns EX_NOINPUT (66) when there is no such post. */
+int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx);
+int post_coverage_each(registry *reg, const char *post_id, coverage_fn fn, void *ctx);
+int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx);
+/* The post's sources, its primary source first (with an empty note). */
+int post_sources_each(registry *reg, const char *post_id, post_source_fn fn, void *ctx);
+
+/* Who covers a country (ISO 3166 alpha-2 or alpha-3): host posts first. */
+int country_covered_by(registry *reg, const char *iso, coverage_fn fn, void *ctx);
+
+/* ---- search ----------------------------------------------------------- */
+
+enum hit_kind { HIT_COUNTRY, HIT_POST, HIT_STAFF, HIT_THEME, HIT_KIND_COUNT };
+
+const char *hit_kind_name(enum hit_kind kind);     /* "country", "post", ... */
+
+struct dci_hit {
+	enum hit_kind kind;
+	const char *ref;           /* iso2, post id, or the row's number */
+	const char *label;         /* what matched: a name, a city */
+	const char *detail;        /* a second line: rank, relation, French name */
+	const char *relation;      /* country hits: "host", "covers", "non-resident", "" */
+	const char *post;          /* the post to open ("" when none covers it) */
+	const char *post_label;    /* "New Delhi (India)" */
+	const char *phone;
+	const char *date;          /* the as-of or source date of the fact */
+};
+typedef int (*hit_fn)(void *ctx, const struct dci_hit *hit);
+
+/* Prefix search per word, accents and case folded ("neP" finds Nepal,
+ * "securite" finds "sécurité").  Any text is safe: it is bound as a
+ * parameter and FTS5 syntax in it is quoted away.  Hits of one kind come
+ * in a stable order; at most limit hits per kind, skipping offset.
+ * A country hit yields one hit per covering post.  Never counts or ranks
+ * all matches, so the cost is the cost of the rows returned. */
+int search_run(registry *reg, const char *text, enum hit_kind kind,
+               long offset, long limit, hit_fn fn, void *ctx);
+
+/* The FTS5 MATCH expression for text, in a buffer the caller frees; NULL
+ * when the text holds no searchable word.  Exposed for tests and fuzzing. */
+char *search_build_query(const char *text);
+
+/* ---- display ---------------------------------------------------------- */
+
+enum { SANITIZE_ASCII = 1 };   /* transliterate to 7-bit for LANG=C */
+
+/* Copy src to dst (always NUL-terminated, cut at a character boundary)
+ * with every control character, escape sequence introducer, C1 control,
+ * bidirectional override and invalid UTF-8 byte replaced by a visible
+ * substitute: C0 controls as "^X", the rest as U+FFFD (or "?").  This is
+ * the one gate between data and a terminal.  Returns the length written. */
+size_t text_sanitize(char *dst, size_t dstsz, const char *src, int flags);
+
+#endif

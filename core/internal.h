@@ -1,0 +1,53 @@
+/*
+ * internal.h: what the core's own files share and clients never see.
+ */
+#ifndef DCINET_INTERNAL_H
+#define DCINET_INTERNAL_H
+
+#include <sqlite3.h>
+#include "dcinet.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Statements prepared once per registry and reused: the search box runs
+ * one per keystroke.  A callback must not re-enter the query it is in. */
+enum stmt_id {
+	STMT_COUNTS, STMT_DIRECTORATE, STMT_SNAPSHOTS, STMT_THEMES, STMT_POSTS_PAGE,
+	STMT_POST_INDEX, STMT_POST_GET, STMT_POST_COVERAGE, STMT_POST_STAFF,
+	STMT_POST_SOURCES, STMT_COVERED_BY,
+	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
+	STMT_COUNT
+};
+
+struct registry {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT_COUNT];
+};
+
+/* query.c: the cached statement id, prepared from sql on first use, reset
+ * and with its bindings cleared; NULL on an SQLite error (logged). */
+sqlite3_stmt *registry_stmt(registry *reg, enum stmt_id id, const char *sql);
+/* Step st to the end, returning EX_SOFTWARE on an error, 0 otherwise. */
+int stmt_finish(registry *reg, sqlite3_stmt *st, int rc);
+
+/* schema.c */
+int schema_create(sqlite3 *db);
+int schema_build_derived(sqlite3 *db);    /* search index and list orders */
+int schema_check_version(sqlite3 *db, char *err, size_t errlen);
+
+/* import.c: load every table of dir into db (already holding the schema). */
+int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
+                struct import_stats *stats);
+
+/* utf8.c */
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the
+ * bytes there are not well-formed (overlong, surrogate, beyond U+10FFFF,
+ * truncated).  *cp receives the code point. */
+size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+/* Offset of the first invalid byte in s, or (size_t)-1 when s is valid. */
+size_t utf8_invalid_at(const char *s, size_t n);
+
+/* Text column i of the current row, never NULL. */
+const char *column_text(sqlite3_stmt *st, int i);
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * schema.c: the registry's tables, and what is derived from them after an
+ * import (the search index and the precomputed orders of the post list).
+ *
+ * The post list is read one viewport at a time.  OFFSET would walk every
+ * row before the viewport, so each sort order is numbered once at import
+ * (post_order) and a page is a range scan of that index whatever its
+ * position in a list of any length.
+ */
+#include <stdio.h>
+#include <sysexits.h>
+#include "internal.h"
+
+static const char schema_sql[] =
+	"CREATE TABLE sources ("
+	"  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+	"  title TEXT NOT NULL CHECK (title <> ''),"
+	"  lang TEXT NOT NULL CHECK (length(lang) = 2),"
+	"  modified TEXT NOT NULL DEFAULT '',"
+	"  document TEXT NOT NULL DEFAULT '',"
+	"  url TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  CHECK (document <> '' OR url <> ''));"
+	"CREATE TABLE countries ("
+	"  iso2 TEXT PRIMARY KEY NOT NULL CHECK (length(iso2) = 2),"
+	"  iso3 TEXT NOT NULL UNIQUE CHECK (length(iso3) = 3),"
+	"  name_en TEXT NOT NULL CHECK (name_en <> ''),"
+	"  name_fr TEXT NOT NULL CHECK (name_fr <> ''),"
+	"  alt_names TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE directorate ("
+	"  acronym TEXT PRIMARY KEY NOT NULL CHECK (acronym <> ''),"
+	"  name_en TEXT NOT NULL, name_fr TEXT NOT NULL,"
+	"  established TEXT NOT NULL DEFAULT '', headquarters TEXT NOT NULL DEFAULT '',"
+	"  parent TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE network ("
+	"  as_of TEXT NOT NULL DEFAULT '',"
+	"  as_of_basis TEXT NOT NULL DEFAULT ''"
+	"    CHECK (as_of_basis IN ('', 'stated', 'page-modified', 'page-published')),"
+	"  staff INTEGER CHECK (staff >= 0),"
+	"  staff_qualifier TEXT NOT NULL DEFAULT '' CHECK (staff_qualifier IN ('', '~', '>', '<')),"
+	"  embassies INTEGER CHECK (embassies >= 0),"
+	"  embassies_qualifier TEXT NOT NULL DEFAULT '' CHECK (embassies_qualifier IN ('', '~', '>', '<')),"
+	"  countries INTEGER CHECK (countries >= 0),"
+	"  countries_qualifier TEXT NOT NULL DEFAULT '' CHECK (countries_qualifier IN ('', '~', '>', '<')),"
+	"  civil_security_experts INTEGER CHECK (civil_security_experts >= 0),"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE posts ("
+	"  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),"
+	"  city TEXT NOT NULL DEFAULT '', city_fr TEXT NOT NULL DEFAULT '',"
+	"  country TEXT NOT NULL REFERENCES countries(iso2),"
+	"  name_en TEXT NOT NULL CHECK (name_en <> ''), name_fr TEXT NOT NULL DEFAULT '',"
+	"  established TEXT NOT NULL DEFAULT '', hosted_since TEXT NOT NULL DEFAULT '',"
+	"  head_rank TEXT NOT NULL DEFAULT '',"
+	"  head_corps TEXT NOT NULL DEFAULT '' CHECK (head_corps IN ('', 'police', 'gendarmerie', 'civil')),"
+	"  address TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+	"  email TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE post_sources ("
+	"  post TEXT NOT NULL REFERENCES posts(id),"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (post, source)) WITHOUT ROWID;"
+	"CREATE TABLE coverage ("
+	"  post TEXT NOT NULL REFERENCES posts(id),"
+	"  country TEXT NOT NULL REFERENCES countries(iso2),"
+	"  relation TEXT NOT NULL CHECK (relation IN ('host', 'covers', 'non-resident')),"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (post, country)) WITHOUT ROWID;"
+	"CREATE TABLE staff ("
+	"  post TEXT NOT NULL REFERENCES posts(id),"
+	"  role TEXT NOT NULL CHECK (role <> ''),"
+	"  name TEXT NOT NULL DEFAULT '', rank TEXT NOT NULL DEFAULT '',"
+	"  corps TEXT NOT NULL DEFAULT '' CHECK (corps IN ('', 'police', 'gendarmerie', 'civil')),"
+	"  locally_recruited INTEGER NOT NULL DEFAULT 0 CHECK (locally_recruited IN (0, 1)),"
+	"  as_of TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL REFERENCES sources(id),"
+	"  note TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE themes ("
+	"  post TEXT REFERENCES posts(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('crime', 'speciality', 'cooperation')),"
+	"  theme_en TEXT NOT NULL CHECK (theme_en <> ''),"
+	"  theme_fr TEXT NOT NULL CHECK (theme_fr <> ''),"
+	"  source TEXT NOT NULL REFERENCES sources(id));";
+
+/* Built after the rows are in: one pass each instead of per-row upkeep. */
+static const char derived_sql[] =
+	"CREATE INDEX coverage_country ON coverage(country, relation);"
+	"CREATE INDEX staff_post ON staff(post);"
+	"CREATE INDEX themes_post ON themes(post);"
+	"CREATE TABLE post_order ("
+	"  sort INTEGER NOT NULL, pos INTEGER NOT NULL, post TEXT NOT NULL,"
+	"  PRIMARY KEY (sort, pos)) WITHOUT ROWID;"
+	"INSERT INTO post_order SELECT 0, row_number() OVER w - 1, p.id"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  WINDOW w AS (ORDER BY p.city = '', p.city, c.name_en, p.id);"
+	"INSERT INTO post_order SELECT 1, row_number() OVER w - 1, p.id"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  WINDOW w AS (ORDER BY c.name_en, p.city, p.id);"
+	"INSERT INTO post_order SELECT 2, row_number() OVER w - 1, p.id"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  WINDOW w AS (ORDER BY p.updated = '', p.updated DESC, p.city, p.id);"
+	"CREATE INDEX post_order_post ON post_order(post, sort);"
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta SELECT 'posts', count(*) FROM posts;"
+	"INSERT INTO meta SELECT 'staff', count(*) FROM staff;"
+	"INSERT INTO meta SELECT 'countries_covered', count(DISTINCT country) FROM coverage;"
+	"INSERT INTO meta SELECT 'sources', count(*) FROM sources;"
+	"INSERT INTO meta SELECT 'snapshots', count(*) FROM network;"
+	"CREATE VIRTUAL TABLE fts_country USING fts5(iso2, iso3, name_en, name_fr, alt_names,"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"INSERT INTO fts_country(rowid, iso2, iso3, name_en, name_fr, alt_names)"
+	"  SELECT rowid, iso2, iso3, name_en, name_fr, alt_names FROM countries;"
+	"CREATE VIRTUAL TABLE fts_post USING fts5(id, city, city_fr, name_en, name_fr,"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
+	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
+	"CREATE VIRTUAL TABLE fts_staff USING fts5(name, staff_rank, role,"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
+	"  SELECT rowid, name, rank, role FROM staff;"
+	"CREATE VIRTUAL TABLE fts_theme USING fts5(theme_en, theme_fr,"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"INSERT INTO fts_theme(rowid, theme_en, theme_fr)"
+	"  SELECT rowid, theme_en, theme_fr FROM themes;";
+
+static int exec_sql(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "dcinet: sqlite: %s\n", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return EX_SOFTWARE;
+	}
+	return 0;
+}
+
+int schema_create(sqlite3 *db)
+{
+	return exec_sql(db, schema_sql);
+}
+
+int schema_build_derived(sqlite3 *db)
+{
+	char sql[64];
+	int rc = exec_sql(db, derived_sql);
+
+	if (rc)
+		return rc;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;", DCINET_SCHEMA_VERSION);
+	return exec_sql(db, sql);
+}
+
+int schema_check_version(sqlite3 *db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int version = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "not a dcinet registry: %s", sqlite3_errmsg(db));
+		return EX_DATAERR;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != DCINET_SCHEMA_VERSION) {
+		snprintf(err, errlen, "registry schema version %d, this dcinet reads %d "
+		         "(rebuild it with --import)", version, DCINET_SCHEMA_VERSION);
+		return EX_DATAERR;
+	}
+	return 0;
+}

@@ -1,0 +1,168 @@
+/*
+ * search.c: the search box's query.  Each kind of hit has its own FTS5
+ * index (accents removed, prefixes of 1-3 letters indexed), read in rowid
+ * order with LIMIT/OFFSET, so a keystroke costs the rows it shows, never a
+ * count or a sort of every match.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include "internal.h"
+
+const char *hit_kind_name(enum hit_kind kind)
+{
+	static const char *const names[] = { "country", "post", "staff", "theme" };
+
+	return (unsigned)kind < HIT_KIND_COUNT ? names[kind] : "?";
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A word is worth searching when it holds a letter or digit; bytes of
+ * non-ASCII characters count, the tokenizer judges them. */
+static int has_word_char(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Every word becomes a quoted FTS5 string with a prefix star: "word"*.
+ * Inside quotes FTS5 syntax (AND, NEAR, :, -, parentheses) is plain text,
+ * and a quote is escaped by doubling it. */
+char *search_build_query(const char *text)
+{
+	size_t n, i = 0, out = 0, words = 0;
+	char *q;
+
+	if (!text)
+		return NULL;
+	n = strlen(text);
+	q = malloc(n * 2 + 4 * (n / 2 + 1) + 1);
+	if (!q)
+		return NULL;
+	while (i < n) {
+		size_t start, j;
+
+		while (i < n && is_space(text[i]))
+			i++;
+		start = i;
+		while (i < n && !is_space(text[i]))
+			i++;
+		if (i == start || !has_word_char(text + start, i - start))
+			continue;
+		if (words++)
+			q[out++] = ' ';
+		q[out++] = '"';
+		for (j = start; j < i; j++) {
+			if (text[j] == '"')
+				q[out++] = '"';
+			q[out++] = text[j];
+		}
+		q[out++] = '"';
+		q[out++] = '*';
+	}
+	q[out] = '\0';
+	if (words == 0) {
+		free(q);
+		return NULL;
+	}
+	return q;
+}
+
+static const char *const search_sql[HIT_KIND_COUNT] = {
+	[HIT_COUNTRY] =
+		"SELECT c.iso2, c.name_en, c.name_fr, coalesce(cov.relation, ''),"
+		" coalesce(cov.post, ''), p.city, pc.name_en, p.phone, p.updated"
+		" FROM fts_country f JOIN countries c ON c.rowid = f.rowid"
+		" LEFT JOIN coverage cov ON cov.country = c.iso2"
+		" LEFT JOIN posts p ON p.id = cov.post"
+		" LEFT JOIN countries pc ON pc.iso2 = p.country"
+		" WHERE fts_country MATCH ?1"
+		/* bounded by the size of the country table, not of the registry */
+		" ORDER BY cov.post IS NULL, c.name_en, cov.relation <> 'host', p.city"
+		" LIMIT ?2 OFFSET ?3",
+	[HIT_POST] =
+		"SELECT p.id, CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END, p.name_en,"
+		" '', p.id, p.city, c.name_en, p.phone, p.updated"
+		" FROM fts_post f JOIN posts p ON p.rowid = f.rowid"
+		" JOIN countries c ON c.iso2 = p.country"
+		" WHERE fts_post MATCH ?1 LIMIT ?2 OFFSET ?3",
+	[HIT_STAFF] =
+		"SELECT st.rowid, CASE WHEN st.name <> '' THEN st.name ELSE st.role END,"
+		" trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> '' THEN ', ' ELSE '' END"
+		"   || CASE WHEN st.name <> '' THEN st.role ELSE '' END),"
+		" '', st.post, p.city, c.name_en, p.phone,"
+		" CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END"
+		" FROM fts_staff f JOIN staff st ON st.rowid = f.rowid"
+		" JOIN posts p ON p.id = st.post JOIN countries c ON c.iso2 = p.country"
+		" JOIN sources s ON s.id = st.source"
+		" WHERE fts_staff MATCH ?1 LIMIT ?2 OFFSET ?3",
+	[HIT_THEME] =
+		"SELECT t.rowid, t.theme_en, t.theme_fr, '', coalesce(t.post, ''), p.city,"
+		" c.name_en, p.phone, s.modified"
+		" FROM fts_theme f JOIN themes t ON t.rowid = f.rowid"
+		" LEFT JOIN posts p ON p.id = t.post LEFT JOIN countries c ON c.iso2 = p.country"
+		" JOIN sources s ON s.id = t.source"
+		" WHERE fts_theme MATCH ?1 LIMIT ?2 OFFSET ?3",
+};
+
+int search_run(registry *reg, const char *text, enum hit_kind kind,
+               long offset, long limit, hit_fn fn, void *ctx)
+{
+	static const enum stmt_id ids[HIT_KIND_COUNT] = {
+		STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
+	};
+	sqlite3_stmt *st;
+	char *q;
+	int rc;
+
+	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
+		return EX_USAGE;
+	q = search_build_query(text);
+	if (!q)
+		return 0;
+	st = registry_stmt(reg, ids[kind], search_sql[kind]);
+	if (!st) {
+		free(q);
+		return EX_SOFTWARE;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset < 0 ? 0 : offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *city = column_text(st, 5), *country = column_text(st, 6);
+		char post_label[512];
+		struct dci_hit h;
+
+		if (city[0] && country[0])
+			snprintf(post_label, sizeof(post_label), "%s, %s", city, country);
+		else
+			snprintf(post_label, sizeof(post_label), "%s", country);
+		h.kind = kind;
+		h.ref = column_text(st, 0);
+		h.label = column_text(st, 1);
+		h.detail = column_text(st, 2);
+		h.relation = column_text(st, 3);
+		h.post = column_text(st, 4);
+		h.post_label = post_label;
+		h.phone = column_text(st, 7);
+		h.date = column_text(st, 8);
+		if (fn(ctx, &h))
+			break;
+	}
+	rc = stmt_finish(reg, st, rc);
+	sqlite3_clear_bindings(st);
+	free(q);
+	return rc;
+}

@@ -1,0 +1,239 @@
+/*
+ * test_core_search.c: search (accents, French names, prefixes, hostile
+ * text), "who covers", and the viewport queries of the post list.
+ */
+#include "testutil.h"
+
+struct hits {
+	int n;
+	char refs[32][64];
+	char posts[32][64];
+	char relations[32][16];
+};
+
+static int collect(void *ctx, const struct dci_hit *h)
+{
+	struct hits *hs = ctx;
+
+	if (hs->n < 32) {
+		snprintf(hs->refs[hs->n], sizeof(hs->refs[0]), "%s", h->ref);
+		snprintf(hs->posts[hs->n], sizeof(hs->posts[0]), "%s", h->post);
+		snprintf(hs->relations[hs->n], sizeof(hs->relations[0]), "%s", h->relation);
+	}
+	hs->n++;
+	return 0;
+}
+
+static struct hits run(registry *reg, const char *text, enum hit_kind kind)
+{
+	struct hits hs;
+
+	memset(&hs, 0, sizeof(hs));
+	assert_int_equal(search_run(reg, text, kind, 0, 32, collect, &hs), 0);
+	return hs;
+}
+
+static void test_prefix_and_case(void **state)
+{
+	registry *reg = *state;
+	struct hits h = run(reg, "neP", HIT_COUNTRY);
+
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "NP");
+	assert_string_equal(h.posts[0], "new-delhi");
+	assert_string_equal(h.relations[0], "covers");
+	h = run(reg, "n", HIT_COUNTRY);
+	assert_int_equal(h.n, 2);   /* Namibia, Nepal: covered countries first */
+}
+
+static void test_accents_fold_both_ways(void **state)
+{
+	registry *reg = *state;
+	struct hits h;
+
+	h = run(reg, "securite", HIT_POST);
+	assert_int_equal(h.n, 2);
+	h = run(reg, "SÉCURITÉ", HIT_POST);
+	assert_int_equal(h.n, 2);
+	h = run(reg, "népal", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	h = run(reg, "cote d ivoire", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "CI");
+	h = run(reg, "Côte-d'Ivoire", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	h = run(reg, "escadron", HIT_STAFF);      /* "Chef d’escadron", typographic quote */
+	assert_int_equal(h.n, 1);
+}
+
+static void test_french_names_and_codes(void **state)
+{
+	registry *reg = *state;
+	struct hits h;
+
+	h = run(reg, "namibie", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "NA");
+	assert_string_equal(h.posts[0], "pretoria");
+	assert_string_equal(h.relations[0], "non-resident");
+	h = run(reg, "NPL", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "NP");
+	h = run(reg, "ivory", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	h = run(reg, "terrorisme", HIT_THEME);
+	assert_int_equal(h.n, 1);
+	h = run(reg, "lemee", HIT_STAFF);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.posts[0], "pretoria");
+}
+
+static void test_words_are_anded(void **state)
+{
+	registry *reg = *state;
+
+	assert_int_equal(run(reg, "michel lem", HIT_STAFF).n, 1);
+	assert_int_equal(run(reg, "michel belain", HIT_STAFF).n, 0);
+}
+
+static void test_hostile_text_never_fails(void **state)
+{
+	static const char *const texts[] = {
+		"\"", "\"\"", "'", "*", "-", "-x", ":", "a:b", "name:x", "NEAR", "NEAR(a b)",
+		"(", ")", "a OR b", "NOT", "AND", "^", "{", "}", "+", "\\", "%", "_",
+		"'; DROP TABLE posts; --", "\xC3", "\xFF\xFE", "«»", "\xCC\x81", "\t\n",
+		"a\"b\"c", "\"unterminated", "x*y", "1=1", "", "   ",
+	};
+	registry *reg = *state;
+	size_t i;
+	int k;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (k = 0; k < HIT_KIND_COUNT; k++) {
+			struct hits hs;
+
+			memset(&hs, 0, sizeof(hs));
+			if (search_run(reg, texts[i], (enum hit_kind)k, 0, 10, collect, &hs) != 0)
+				fail_msg("search failed on %s", texts[i]);
+		}
+	assert_int_equal(posts_count(reg), 3);   /* and nothing was dropped */
+}
+
+static void test_query_builder(void **state)
+{
+	char *q;
+
+	(void)state;
+	q = search_build_query("neP");
+	assert_string_equal(q, "\"neP\"*");
+	free(q);
+	q = search_build_query("  a\"b  NEAR ");
+	assert_string_equal(q, "\"a\"\"b\"* \"NEAR\"*");
+	free(q);
+	assert_null(search_build_query("\" - * :"));
+	assert_null(search_build_query(""));
+	assert_null(search_build_query(NULL));
+}
+
+struct covers {
+	int n;
+	char post[4][32], rel[4][16];
+};
+
+static int collect_cover(void *ctx, const struct dci_coverage *c)
+{
+	struct covers *cv = ctx;
+
+	if (cv->n < 4) {
+		snprintf(cv->post[cv->n], sizeof(cv->post[0]), "%s", c->post);
+		snprintf(cv->rel[cv->n], sizeof(cv->rel[0]), "%s", c->relation);
+	}
+	cv->n++;
+	return 0;
+}
+
+static void test_who_covers(void **state)
+{
+	registry *reg = *state;
+	struct covers cv;
+
+	memset(&cv, 0, sizeof(cv));
+	assert_int_equal(country_covered_by(reg, "np", collect_cover, &cv), 0);
+	assert_int_equal(cv.n, 1);
+	assert_string_equal(cv.post[0], "new-delhi");
+	assert_string_equal(cv.rel[0], "covers");
+	memset(&cv, 0, sizeof(cv));
+	assert_int_equal(country_covered_by(reg, "NAM", collect_cover, &cv), 0);
+	assert_string_equal(cv.post[0], "pretoria");
+	assert_string_equal(cv.rel[0], "non-resident");
+	memset(&cv, 0, sizeof(cv));
+	assert_int_equal(country_covered_by(reg, "FR", collect_cover, &cv), 0);
+	assert_int_equal(cv.n, 0);
+	memset(&cv, 0, sizeof(cv));
+	assert_int_equal(post_coverage_each(reg, "new-delhi", collect_cover, &cv), 0);
+	assert_int_equal(cv.n, 4);
+	assert_string_equal(cv.rel[0], "host");
+}
+
+struct page {
+	int n;
+	char ids[8][32];
+};
+
+static int collect_post(void *ctx, const struct dci_post *p)
+{
+	struct page *pg = ctx;
+
+	snprintf(pg->ids[pg->n++], sizeof(pg->ids[0]), "%s", p->id);
+	return 0;
+}
+
+static void test_viewport(void **state)
+{
+	registry *reg = *state;
+	struct page pg;
+
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_CITY, 1, 1, collect_post, &pg), 0);
+	assert_int_equal(pg.n, 1);
+	assert_string_equal(pg.ids[0], "new-delhi");
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_UPDATED, 0, 8, collect_post, &pg), 0);
+	assert_int_equal(pg.n, 3);
+	assert_string_equal(pg.ids[0], "bamako");    /* newest first */
+	assert_string_equal(pg.ids[2], "pretoria");
+	assert_int_equal(post_index(reg, POSTS_BY_COUNTRY, "pretoria"), 2);
+	assert_int_equal(post_index(reg, POSTS_BY_COUNTRY, "nowhere"), -1);
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_CITY, 3, 5, collect_post, &pg), 0);
+	assert_int_equal(pg.n, 0);
+	assert_int_equal(post_get(reg, "nowhere", collect_post, &pg), 66);
+}
+
+static int setup(void **state)
+{
+	*state = load_fixture();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	registry_close(*state);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_prefix_and_case),
+		cmocka_unit_test(test_accents_fold_both_ways),
+		cmocka_unit_test(test_french_names_and_codes),
+		cmocka_unit_test(test_words_are_anded),
+		cmocka_unit_test(test_hostile_text_never_fails),
+		cmocka_unit_test(test_query_builder),
+		cmocka_unit_test(test_who_covers),
+		cmocka_unit_test(test_viewport),
+	};
+
+	return cmocka_run_group_tests_name("core search", tests, setup, teardown);
+}
