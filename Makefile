@@ -86,7 +86,7 @@ test-unit: $(UNIT_BIN) dcinet
 	@BUILD=$(BUILD) tests/run-unit.sh $(UNIT_BIN)
 
 test-e2e: dcinet $(BUILD)/.deps-test-ok
-	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/*.sh
+	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh
 
 # core/ is a library for scripts and tests: no curses in it.
 check-layers:
@@ -128,3 +128,7 @@ clean:
 	rm -rf build build-* dcinet
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# Benchmarks (issue: scale) and hardening (fuzz, sanitizers) live in their own fragments.
+-include bench/bench.mk
+-include hardening.mk

@@ -2,6 +2,7 @@
  * main.c: options, the choice of registry, and the mode: browse (the
  * default), --find, --check or --import.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -148,11 +149,24 @@ static void default_registry(struct options *o, char *buf, size_t n)
 	o->data = buf;
 }
 
+/* A directory that is not there is one error, not one per missing file. */
+static int dir_exists(const char *dir)
+{
+	if (access(dir, R_OK | X_OK) == 0)
+		return 1;
+	fprintf(stderr, "dcinet: %s: %s\n", dir, strerror(errno));
+	return 0;
+}
+
 static int open_registry(const struct options *o, registry **reg)
 {
 	struct import_opts io = { print_error, NULL, 0 };
 	char err[512];
 	int rc;
+
+	*reg = NULL;
+	if (!o->db && !dir_exists(o->data))
+		return EX_NOINPUT;
 
 	if (o->db) {
 		rc = registry_open_db(reg, o->db, err, sizeof(err));
@@ -179,6 +193,8 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (o.check) {
+		if (!dir_exists(o.check))
+			return EX_NOINPUT;
 		rc = import_check_dir(o.check, &io, &stats);
 		if (rc == 0)
 			fprintf(stderr, "%s: %ld rows, no errors\n", o.check, stats.rows);
@@ -187,6 +203,8 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (o.import) {
+		if (!dir_exists(o.import))
+			return EX_NOINPUT;
 		rc = import_build_db(o.import, o.db, &io, &stats);
 		if (rc == 0)
 			fprintf(stderr, "%s: %ld rows from %s in %.2f s\n", o.db, stats.rows,

@@ -1,0 +1,39 @@
+# cli_find.sh: --find answers the desk's questions from the shipped data.
+. "$DCINET_SRC/tests/e2e/clilib.sh"
+
+run "$DCINET" --find nepal
+expect_status 0
+expect_out "country: Nepal (Népal, NP): covered by New Delhi, India [covers]"
+
+run "$DCINET" --find namibie
+expect_status 0
+expect_out "country: Namibia (Namibie, NA): covered by Pretoria, South Africa [non-resident], phone +27 12 425 1740"
+
+run "$DCINET" --find lemee
+expect_status 0
+expect_out "staff: Michel LEMEE, commissaire divisionnaire"
+expect_out "Pretoria, South Africa"
+
+run "$DCINET" --find "côte d'ivoire"
+expect_status 0
+expect_out "Abidjan"
+
+run "$DCINET" --find 'NEAR( "x" * -y :z'
+expect_status 1
+[ -s "$TMP/out" ] && fail "nothing should be printed for no hits"
+
+run "$DCINET" --find nepal --json
+expect_status 0
+jq -e '.query == "nepal" and (.hits | map(select(.kind == "country" and .ref == "NP" and .post == "new-delhi")) | length == 1)' \
+	"$TMP/out" >/dev/null || fail "JSON answer: $(cat "$TMP/out")"
+
+run "$DCINET" --find '"quotes" and \backslash' --json
+jq -e '.query == "\"quotes\" and \\backslash"' "$TMP/out" >/dev/null || fail "JSON escaping"
+
+# Data with control characters reaches a pipe as is, in JSON escaped.
+mkdir "$TMP/data" && cp data/*.csv "$TMP/data/"
+printf 'pretoria,clerk,Evil\033]52;c;ZXZpbA==\007Name,,,1,2013,seed-namibia-2013,\n' >>"$TMP/data/staff.csv"
+run "$DCINET" --data "$TMP/data" --find evil --json
+expect_status 0
+expect_out 'Evil\u001b]52;c;ZXZpbA==\u0007Name'
+exit 0
