@@ -101,9 +101,11 @@ lint: $(BUILD)/.deps-test-ok
 		if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi; done
 
 # ---- data ----------------------------------------------------------------
+# Reference data, regenerated from Debian's iso-codes, unicode-cldr-core and tzdata.
 countries:
 	tools/install-deps.sh data
 	python3 tools/gen_countries.py data/countries.csv
+	python3 tools/gen_places.py data/places.csv
 
 # ---- install -------------------------------------------------------------
 $(BUILD)/dcinet.db: dcinet $(wildcard data/*.csv)

@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #define DCINET_VERSION "0.1.0"
-#define DCINET_SCHEMA_VERSION 1
+#define DCINET_SCHEMA_VERSION 2
 
 typedef struct registry registry;
 
@@ -88,6 +88,7 @@ struct dci_post {
 	           *name_en, *name_fr, *established, *hosted_since, *head_rank,
 	           *head_corps, *address, *phone, *email, *updated, *source,
 	           *source_date, *note;
+	const char *tz;            /* the post's time zone, "" when unknown */
 	const char *covers;        /* ISO codes of covered countries, "NP LK" */
 	int n_covered;             /* countries covered, the host included */
 	int n_staff;
@@ -187,6 +188,11 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 /* The FTS5 MATCH expression for text, in a buffer the caller frees; NULL
  * when the text holds no searchable word.  Exposed for tests and fuzzing. */
 char *search_build_query(const char *text);
+
+/* The local time now in time zone tz ("Asia/Kathmandu") as "14:05 +0545",
+ * in buf; returns 0, or -1 when tz is empty or unknown.  Sets and restores
+ * the TZ environment variable: not for threads. */
+int tz_local_time(const char *tz, char *buf, size_t buflen);
 
 /* ---- display ---------------------------------------------------------- */
 

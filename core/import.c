@@ -58,6 +58,9 @@ static const char *shown(const char *value, char *buf, size_t buflen)
 }
 
 static void report(struct loader *ld, long line, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report(struct loader *ld, long line, const char *column, const char *fmt, ...)
 {
 	char reason[512];
 	va_list ap;

@@ -158,7 +158,11 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	" (SELECT group_concat(country, ' ') FROM coverage" \
 	"   WHERE post = p.id AND relation <> 'host')," \
 	" (SELECT count(*) FROM coverage WHERE post = p.id)," \
-	" (SELECT count(*) FROM staff WHERE post = p.id)"
+	" (SELECT count(*) FROM staff WHERE post = p.id)," \
+	/* the zone of the post's city, else of its country if it has one */ \
+	" coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''" \
+	"   AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1)," \
+	"  (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')"
 
 static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, long *seen)
 {
@@ -178,6 +182,7 @@ static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, lon
 			*f[i] = column_text(st, (int)i);
 		p.n_covered = sqlite3_column_int(st, 20);
 		p.n_staff = sqlite3_column_int(st, 21);
+		p.tz = column_text(st, 22);
 		if (seen)
 			(*seen)++;
 		if (fn(ctx, &p))

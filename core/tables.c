@@ -1,5 +1,5 @@
 /*
- * tables.c: the nine CSV files of a registry, in load order (a table is
+ * tables.c: the ten CSV files of a registry, in load order (a table is
  * loaded after every table it refers to), and the checks of one field.
  */
 #include <stdio.h>
@@ -32,6 +32,9 @@ static const struct column_spec countries_cols[] = {
 	{ "iso2", COL_CODE, REQ, NULL, 2, NULL, NULL, NULL },
 	{ "iso3", COL_CODE, REQ, NULL, 3, NULL, NULL, NULL },
 	TEXT("name_en", REQ), TEXT("name_fr", REQ), TEXT("alt_names", 0),
+};
+static const struct column_spec places_cols[] = {
+	TEXT("tz", REQ), TEXT("name_en", REQ), TEXT("name_fr", REQ), COUNTRY_REF,
 };
 static const struct column_spec directorate_cols[] = {
 	TEXT("acronym", REQ), TEXT("name_en", REQ), TEXT("name_fr", REQ),
@@ -83,6 +86,7 @@ static const char *source_row_check(const char *const *values, const char **colu
 const struct table_spec registry_tables[] = {
 	{ "sources.csv", "sources", sources_cols, ARRAY_SIZE(sources_cols), "id", source_row_check },
 	TABLE("countries.csv", "countries", countries_cols, "country code"),
+	TABLE("places.csv", "places", places_cols, "time zone"),
 	TABLE("directorate.csv", "directorate", directorate_cols, "acronym"),
 	TABLE("network.csv", "network", network_cols, NULL),
 	TABLE("posts.csv", "posts", posts_cols, "id"),

@@ -15,8 +15,12 @@ name_fr    the French translation of "common_name" when the entry has one
            and the catalogue translates it ("Bolivie" rather than
            "Bolivie, état plurinational de"), otherwise the translation of
            "name"; the English name when neither is translated.
-alt_names  the entry's "official_name" and "common_name", in that order,
-           when they differ from "name", joined with ";".
+alt_names  other names people type, joined with ";": the entry's
+           "official_name" and "common_name"; the English and French
+           names and their short and variant forms from Unicode CLDR
+           (package unicode-cldr-core: "UK", "Ivory Coast", "Birmanie");
+           and former names from ISO 3166-3 whose code passed to this
+           country ("Burma, Socialist Republic of the Union of").
 
 Rows are sorted by iso2.  Output is UTF-8 without BOM, RFC 4180 quoting,
 "\\n" line ends.  Standard library only.  See dcinet-data(5).
@@ -29,6 +33,8 @@ import os
 import sys
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO3_JSON = "/usr/share/iso-codes/json/iso_3166-3.json"
+CLDR_MAIN = "/usr/share/unicode/cldr/common/main/%s.xml"
 FR_MO = "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo"
 HEADER = ["iso2", "iso3", "name_en", "name_fr", "alt_names"]
 
@@ -89,10 +95,43 @@ def translated(french, msgid):
 
 
 def clean(s):
-    return " ".join(s.split()) if s else ""
+    # CLDR pads some variants with zero-width spaces
+    s = (s or "").replace("\u200b", "").replace("\u2019", "'")
+    return " ".join(s.split())
+
+
+def cldr_territories(lang):
+    """{iso2: [names]} from CLDR, the plain name first, then variants."""
+    import xml.etree.ElementTree as ET
+    path = CLDR_MAIN % lang
+    try:
+        root = ET.parse(path).getroot()
+    except OSError as e:
+        die("%s: %s (install the unicode-cldr-core package)" % (path, e.strerror), 66)
+    names = {}
+    for t in root.iter("territory"):
+        code = t.get("type", "")
+        if len(code) == 2 and code.isalpha() and t.text:
+            names.setdefault(code, []).append(clean(t.text))
+    return names
+
+
+def former_names():
+    """{iso2: [former names]} from ISO 3166-3 (alpha_4 ends with the new code)."""
+    with open(ISO3_JSON, encoding="utf-8") as f:
+        data = json.load(f)
+    names = {}
+    for e in data.get("3166-3", []):
+        a4 = e.get("alpha_4", "")
+        if len(a4) == 4 and a4[2:] != "HH":
+            names.setdefault(a4[2:], []).append(clean(e.get("name", "")))
+    return names
 
 
 def rows(entries, tr):
+    extra_en = cldr_territories("en")
+    extra_fr = cldr_territories("fr")
+    former = former_names()
     out = []
     for e in entries:
         iso2 = clean(e.get("alpha_2", ""))
@@ -111,8 +150,9 @@ def rows(entries, tr):
         fr = clean(fr)
 
         alts = []
-        for alt in (official, common):
-            if alt and alt != name and alt not in alts:
+        for alt in ([official, common] + extra_en.get(iso2, []) +
+                    extra_fr.get(iso2, []) + former.get(iso2, [])):
+            if alt and alt != name and alt != fr and alt not in alts:
                 alts.append(alt)
         out.append([iso2, iso3, name, fr, ";".join(alts)])
     out.sort(key=lambda r: r[0])

@@ -88,6 +88,42 @@ static void test_french_names_and_codes(void **state)
 	assert_string_equal(h.posts[0], "pretoria");
 }
 
+static void test_cities_find_their_country(void **state)
+{
+	registry *reg = *state;
+	struct hits h;
+
+	h = run(reg, "kathmandu", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "NP");
+	assert_string_equal(h.posts[0], "new-delhi");
+	h = run(reg, "Katmandou", HIT_COUNTRY);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.refs[0], "NP");
+}
+
+static int keep_tz(void *ctx, const struct dci_post *p)
+{
+	snprintf(ctx, 64, "%s", p->tz);
+	return 0;
+}
+
+static void test_post_time_zone(void **state)
+{
+	registry *reg = *state;
+	char tz[64] = "", now[32];
+
+	assert_int_equal(post_get(reg, "bamako", keep_tz, tz), 0);
+	assert_string_equal(tz, "Africa/Bamako");        /* the city's zone */
+	assert_int_equal(post_get(reg, "pretoria", keep_tz, tz), 0);
+	assert_string_equal(tz, "Africa/Johannesburg");  /* the country's only zone */
+	assert_int_equal(tz_local_time("Asia/Kathmandu", now, sizeof(now)), 0);
+	assert_non_null(strstr(now, "+0545"));
+	assert_int_equal(tz_local_time("Nowhere/Atlantis", now, sizeof(now)), -1);
+	assert_int_equal(tz_local_time("../../etc/passwd", now, sizeof(now)), -1);
+	assert_int_equal(tz_local_time("", now, sizeof(now)), -1);
+}
+
 static void test_words_are_anded(void **state)
 {
 	registry *reg = *state;
@@ -228,6 +264,8 @@ int main(void)
 		cmocka_unit_test(test_prefix_and_case),
 		cmocka_unit_test(test_accents_fold_both_ways),
 		cmocka_unit_test(test_french_names_and_codes),
+		cmocka_unit_test(test_cities_find_their_country),
+		cmocka_unit_test(test_post_time_zone),
 		cmocka_unit_test(test_words_are_anded),
 		cmocka_unit_test(test_hostile_text_never_fails),
 		cmocka_unit_test(test_query_builder),
