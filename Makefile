@@ -90,7 +90,7 @@ test-e2e: dcinet $(BUILD)/.deps-test-ok
 
 # core/ is a library for scripts and tests: no curses in it.
 check-layers:
-	@if grep -n 'curses' core/*.c core/*.h; then \
+	@if grep -nE '#[[:space:]]*include[[:space:]]*[<"].*curses' core/*.c core/*.h; then \
 		echo "check-layers: core/ must not use curses" >&2; exit 1; fi
 	@if grep -nE '\b(SELECT|INSERT|UPDATE|DELETE)\b|sqlite3_' tui/*.c tui/*.h 2>/dev/null; then \
 		echo "check-layers: tui/ must ask core/, never build SQL" >&2; exit 1; fi
@@ -134,3 +134,4 @@ clean:
 # Benchmarks (issue: scale) and hardening (fuzz, sanitizers) live in their own fragments.
 -include bench/bench.mk
 -include hardening.mk
+-include ssh.mk

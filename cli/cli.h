@@ -7,10 +7,19 @@
 #include <stdio.h>
 #include "../core/dcinet.h"
 
-enum find_format { FIND_TEXT, FIND_JSON };
+/* Exit statuses of --find, a contract with scripts (see dcinet(1)). */
+enum { FIND_FOUND = 0, FIND_NOTHING = 1, FIND_AMBIGUOUS = 2 };
 
-/* Print every hit for text; returns 0 when something was found, 1 when
- * nothing was, or a sysexits code on failure. */
-int find_print(registry *reg, const char *text, enum find_format format, FILE *out);
+struct find_format;
+
+/* The output format called name ("text", "tsv", "json", "plain"), or NULL. */
+const struct find_format *find_format_named(const char *name);
+/* "text, tsv, json, plain": for usage messages. */
+const char *find_format_list(void);
+
+/* Print every hit for text in the given format.  Returns FIND_FOUND,
+ * FIND_NOTHING or FIND_AMBIGUOUS (several countries match and none is
+ * named exactly), or a sysexits code on failure. */
+int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out);
 
 #endif

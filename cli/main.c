@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +20,18 @@
 
 static const char usage_text[] =
 	"usage: dcinet [--data DIR | --db FILE]            browse the registry\n"
-	"       dcinet [--data DIR | --db FILE] --find TEXT [--json]\n"
+	"       dcinet [--data DIR | --db FILE] --find TEXT [--format FMT]\n"
 	"       dcinet --check DIR\n"
 	"       dcinet --import DIR --db FILE\n"
 	"\n"
 	"  -d, --data DIR     load the CSV registry in DIR (into memory)\n"
 	"  -b, --db FILE      open a database built by --import, read-only\n"
 	"  -f, --find TEXT    print matching countries (with the post covering them),\n"
-	"                     posts, staff and themes; exit 1 when nothing matches\n"
-	"  -j, --json         with --find: one JSON document\n"
+	"                     posts, staff and themes; exit 0 found, 1 nothing found,\n"
+	"                     2 ambiguous (several countries, none named exactly)\n"
+	"  -F, --format FMT   with --find: text, plain (sentences), tsv or json\n"
+	"  -j, --json         the same as --format json\n"
+	"  -p, --plain        the same as --format plain\n"
 	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
 	"  -i, --import DIR   build --db FILE from DIR, replacing it atomically\n"
 	"  -h, --help         this help\n"
@@ -38,7 +42,7 @@ static const char usage_text[] =
 
 struct options {
 	const char *data, *db, *find, *check, *import;
-	int json;
+	const struct find_format *format;
 };
 
 static void print_error(void *ctx, const char *file, long line, const char *column,
@@ -66,6 +70,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "db", required_argument, NULL, 'b' },
 		{ "find", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "plain", no_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'F' },
 		{ "check", required_argument, NULL, 'c' },
 		{ "import", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
@@ -76,18 +82,27 @@ static int parse_options(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof(*o));
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "d:b:f:jc:i:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:b:f:jpF:c:i:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->data = optarg; break;
 		case 'b': o->db = optarg; break;
 		case 'f': o->find = optarg; break;
-		case 'j': o->json = 1; break;
+		case 'j': o->format = find_format_named("json"); break;
+		case 'p': o->format = find_format_named("plain"); break;
+		case 'F':
+			o->format = find_format_named(optarg);
+			if (!o->format) {
+				fprintf(stderr, "dcinet: unknown format '%s' (want %s)\n", optarg,
+				        find_format_list());
+				return EX_USAGE;
+			}
+			break;
 		case 'c': o->check = optarg; break;
 		case 'i': o->import = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		case 'V': printf("dcinet %s\n", DCINET_VERSION); return -1;
 		default:
-			if (optopt && strchr("dbfci", optopt))
+			if (optopt && strchr("dbfciF", optopt))
 				return usage_error("an option needs an argument");
 			return usage_error("unknown option");
 		}
@@ -102,8 +117,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return usage_error("--check takes only a directory");
 	if (o->data && o->db)
 		return usage_error("choose one of --data and --db");
-	if (o->json && !o->find)
-		return usage_error("--json goes with --find");
+	if (o->format && !o->find)
+		return usage_error("--format, --json and --plain go with --find");
+	if (!o->format)
+		o->format = find_format_named("text");
 	return 0;
 }
 
@@ -199,7 +216,8 @@ int main(int argc, char **argv)
 		if (rc == 0)
 			fprintf(stderr, "%s: %ld rows, no errors\n", o.check, stats.rows);
 		else
-			fprintf(stderr, "%s: %ld rows rejected\n", o.check, stats.errors);
+			fprintf(stderr, "%s: %ld error%s\n", o.check, stats.errors,
+			        stats.errors == 1 ? "" : "s");
 		return rc;
 	}
 	if (o.import) {
@@ -219,10 +237,14 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o.find) {
-		rc = find_print(reg, o.find, o.json ? FIND_JSON : FIND_TEXT, stdout);
+		rc = find_print(reg, o.find, o.format, stdout);
 	} else {
 		struct tui_opts to = { o.db ? o.db : o.data };
 
+		/* Ctrl-\ must not kill the browser (nor dump core): as a desk's
+		 * forced command it would end the session.  q and Ctrl-C quit;
+		 * see DESK DEPLOYMENT in dcinet(1). */
+		signal(SIGQUIT, SIG_IGN);
 		rc = tui_run(reg, &to);
 	}
 	registry_close(reg);

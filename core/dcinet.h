@@ -39,7 +39,7 @@ struct import_opts {
 
 struct import_stats {
 	long rows;                 /* rows accepted, all tables */
-	long errors;               /* rows rejected, all tables */
+	long errors;               /* errors reported, all tables (a row may have several) */
 	double seconds;            /* wall time of the whole import */
 };
 
@@ -184,6 +184,12 @@ typedef int (*hit_fn)(void *ctx, const struct dci_hit *hit);
  * all matches, so the cost is the cost of the rows returned. */
 int search_run(registry *reg, const char *text, enum hit_kind kind,
                long offset, long limit, hit_fn fn, void *ctx);
+
+/* 1 when text names the country iso2 exactly (a code, a name, a short or
+ * former name, one of its cities), case, accents and punctuation aside:
+ * "cote d ivoire" names CI, "UK" names GB but not UA.  0 otherwise.  This
+ * tells a desk's answer from a list of candidates. */
+int country_is_named(registry *reg, const char *iso2, const char *text);
 
 /* The FTS5 MATCH expression for text, in a buffer the caller frees; NULL
  * when the text holds no searchable word.  Exposed for tests and fuzzing. */

@@ -7,6 +7,7 @@
  * reported as "file:line: column: reason" and skipped, the rest of the
  * file goes on (up to max_errors), so one run lists every problem.
  */
+#include <assert.h>
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -21,6 +22,14 @@
 #define MAX_FIELDS 64          /* more than any table has; the rest are counted */
 #define DEFAULT_MAX_ERRORS 50
 #define CHUNK 65536
+#define REF_CACHE_SLOTS 1024   /* per reference column; a power of two */
+#define REF_CACHE_KEY 48       /* longer values are looked up every time */
+
+/* Values known to exist in a referenced table, one per slot by hash: a
+ * bounded memory (48 KiB a column) whatever the size of the files. */
+struct ref_cache {
+	char key[REF_CACHE_SLOTS][REF_CACHE_KEY];
+};
 
 struct loader {
 	const struct table_spec *spec;
@@ -28,7 +37,7 @@ struct loader {
 	sqlite3 *db;
 	sqlite3_stmt *insert;
 	sqlite3_stmt *ref[MAX_FIELDS];      /* per spec column */
-	char *ref_seen[MAX_FIELDS];         /* last value found there */
+	struct ref_cache *ref_seen[MAX_FIELDS]; /* values found there, or NULL */
 	char path[4096];
 
 	int map[MAX_FIELDS];                /* csv field -> spec column */
@@ -47,13 +56,26 @@ struct loader {
 	int max_errors;
 };
 
-/* Print a value inside a message: sanitised and short. */
+/* Print a value inside a message: sanitised, and when it does not fit,
+ * cut at a character boundary and ended with "...". */
 static const char *shown(const char *value, char *buf, size_t buflen)
 {
-	size_t n = text_sanitize(buf, buflen, value, 0);
+	char tmp[256];
+	size_t n, cut;
 
-	if (n + 1 >= buflen && buflen > 8)
-		memcpy(buf + buflen - 8, "...", 4);
+	assert(buflen > 8 && buflen + 8 <= sizeof(tmp));
+	/* The sanitiser stops only when a piece (at most 4 bytes) would not
+	 * fit, so a result shorter than buflen in tmp is the whole value. */
+	n = text_sanitize(tmp, buflen + 8, value, 0);
+	if (n < buflen) {
+		memcpy(buf, tmp, n + 1);
+		return buf;
+	}
+	cut = buflen - 4;
+	while (cut > 0 && ((unsigned char)tmp[cut] & 0xC0) == 0x80)
+		cut--;
+	memcpy(buf, tmp, cut);
+	memcpy(buf + cut, "...", 4);
 	return buf;
 }
 
@@ -158,15 +180,31 @@ static int check_header(struct loader *ld)
 	return bad ? -1 : 0;
 }
 
-/* Does the referenced row exist?  Rows of one post come together, so the
- * last value found is remembered and most lookups cost a strcmp. */
+/* Does the referenced row exist?  A value once found stays valid (the
+ * referenced tables are loaded before), and a file names the same few
+ * countries, sources and posts again and again, so the values found are
+ * remembered in a small cache and most lookups cost a hash and a memcmp
+ * instead of an SQL query. */
 static int ref_exists(struct loader *ld, size_t c, const char *value)
 {
 	const struct column_spec *col = &ld->spec->cols[c];
+	size_t len = strlen(value), i;
+	char *slot = NULL;
 	int found;
 
-	if (ld->ref_seen[c] && strcmp(ld->ref_seen[c], value) == 0)
-		return 1;
+	if (len < REF_CACHE_KEY) {
+		unsigned h = 2166136261u;   /* FNV-1a */
+
+		if (!ld->ref_seen[c])
+			ld->ref_seen[c] = calloc(1, sizeof(struct ref_cache));
+		for (i = 0; i < len; i++)
+			h = (h ^ (unsigned char)value[i]) * 16777619u;
+		if (ld->ref_seen[c]) {
+			slot = ld->ref_seen[c]->key[h & (REF_CACHE_SLOTS - 1)];
+			if (memcmp(slot, value, len + 1) == 0)
+				return 1;
+		}
+	}
 	if (!ld->ref[c]) {
 		char sql[256];
 
@@ -175,14 +213,31 @@ static int ref_exists(struct loader *ld, size_t c, const char *value)
 		if (sqlite3_prepare_v2(ld->db, sql, -1, &ld->ref[c], NULL) != SQLITE_OK)
 			return 0;
 	}
-	sqlite3_bind_text(ld->ref[c], 1, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ld->ref[c], 1, value, (int)len, SQLITE_STATIC);
 	found = sqlite3_step(ld->ref[c]) == SQLITE_ROW;
 	sqlite3_reset(ld->ref[c]);
-	if (found) {
-		free(ld->ref_seen[c]);
-		ld->ref_seen[c] = strdup(value);
-	}
+	if (found && slot)
+		memcpy(slot, value, len + 1);
 	return found;
+}
+
+/* The one column a UNIQUE failure names ("UNIQUE constraint failed:
+ * countries.iso3"), or 0 (the key, cols[0]) when it names the key, several
+ * columns, or none the table has. */
+static size_t unique_column(struct loader *ld)
+{
+	const char *msg = sqlite3_errmsg(ld->db), *at = strstr(msg, "failed: ");
+	size_t c, tlen = strlen(ld->spec->table);
+
+	if (!at)
+		return 0;
+	at += strlen("failed: ");
+	if (strncmp(at, ld->spec->table, tlen) != 0 || at[tlen] != '.' || strchr(at, ','))
+		return 0;
+	for (c = 1; c < ld->spec->ncols; c++)
+		if (strcmp(at + tlen + 1, ld->spec->cols[c].name) == 0)
+			return c;
+	return 0;
 }
 
 static void insert_row(struct loader *ld, const char *const *values, const size_t *lens)
@@ -210,7 +265,11 @@ static void insert_row(struct loader *ld, const char *const *values, const size_
 		return;
 	}
 	rc = sqlite3_extended_errcode(ld->db);
-	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+	if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+	    && (c = unique_column(ld)) > 0)
+		report(ld, ld->rec_line, spec->cols[c].name, "duplicate value \"%s\"",
+		       shown(values[c], vbuf, 40));
+	else if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
 		report(ld, ld->rec_line, spec->cols[0].name, "duplicate %s \"%s\"",
 		       spec->key_what ? spec->key_what : "row", shown(values[0], vbuf, 40));
 	else
@@ -223,6 +282,7 @@ static void check_row(struct loader *ld)
 	const struct table_spec *spec = ld->spec;
 	const char *values[MAX_FIELDS];
 	size_t lens[MAX_FIELDS];
+	unsigned char field_ok[MAX_FIELDS];
 	char namebuf[32], why[192], vbuf[96];
 	long i;
 	size_t c;
@@ -243,6 +303,7 @@ static void check_row(struct loader *ld)
 
 		values[ld->map[i]] = v;
 		lens[ld->map[i]] = n;
+		field_ok[ld->map[i]] = 0;
 		if (ld->oversize[i]) {
 			report(ld, ld->rec_line, col->name, "field longer than %d bytes", MAX_FIELD_BYTES);
 			bad = 1;
@@ -255,22 +316,24 @@ static void check_row(struct loader *ld)
 		} else if ((reason = column_check(col, v, n, why, sizeof(why)))) {
 			report(ld, ld->rec_line, col->name, "%s: \"%s\"", reason, shown(v, vbuf, 40));
 			bad = 1;
+		} else {
+			field_ok[ld->map[i]] = 1;
 		}
 	}
-	if (bad)
-		return;
-	if (spec->row_check) {
+	if (!bad && spec->row_check) {
 		const char *column = NULL, *reason = spec->row_check(values, &column);
 
 		if (reason) {
 			report(ld, ld->rec_line, column, "%s", reason);
-			return;
+			bad = 1;
 		}
 	}
+	/* References of the fields that are well formed are checked even in a
+	 * row already rejected, so that one run lists every problem. */
 	for (c = 0; c < spec->ncols; c++) {
 		const struct column_spec *col = &spec->cols[c];
 
-		if (col->ref_table && lens[c] && !ref_exists(ld, c, values[c])) {
+		if (col->ref_table && field_ok[c] && lens[c] && !ref_exists(ld, c, values[c])) {
 			report(ld, ld->rec_line, col->name, "unknown %s \"%s\"", col->ref_what,
 			       shown(values[c], vbuf, 40));
 			bad = 1;
@@ -381,10 +444,14 @@ static int load_file(struct loader *ld, FILE *fp)
 	ld->at_record_start = 1;
 	while (!ld->stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		start = 0;
+		bytes += (long)n;
 		if (first) {
 			first = 0;
-			if (n >= 2 && ((unsigned char)chunk[0] == 0xFF || (unsigned char)chunk[0] == 0xFE)
-			    && ((unsigned char)chunk[1] == 0xFE || (unsigned char)chunk[1] == 0xFF)) {
+			/* A byte order mark FF FE or FE FF, or without one a NUL
+			 * byte in the first two (the header's first letter). */
+			if (n >= 2 && ((((unsigned char)chunk[0] == 0xFF || (unsigned char)chunk[0] == 0xFE)
+			                && ((unsigned char)chunk[1] == 0xFE || (unsigned char)chunk[1] == 0xFF))
+			               || chunk[0] == '\0' || chunk[1] == '\0')) {
 				report(ld, 1, "file", "UTF-16 text: save the file as UTF-8");
 				ld->stop = 1;
 				break;
@@ -392,7 +459,6 @@ static int load_file(struct loader *ld, FILE *fp)
 			if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
 				start = 3;
 		}
-		bytes += (long)n;
 		if (prev_cr && chunk[start] == '\n')
 			feed(ld, &parser, chunk + start++, 1);
 		prev_cr = 0;

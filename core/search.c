@@ -166,3 +166,67 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	free(q);
 	return rc;
 }
+
+/* Fold for comparison: ASCII letters and digits in lower case, every run
+ * of anything else one space, no space at either end. */
+static void fold(char *dst, size_t n, const char *src)
+{
+	char ascii[512];
+	size_t i, out = 0;
+	int space = 0;
+
+	text_sanitize(ascii, sizeof(ascii), src, SANITIZE_ASCII);
+	for (i = 0; ascii[i] && out + 2 < n; i++) {
+		char c = ascii[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+			if (space && out)
+				dst[out++] = ' ';
+			space = 0;
+			dst[out++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		} else {
+			space = 1;
+		}
+	}
+	dst[out] = '\0';
+}
+
+/* Is want one of the ';'-separated names in list? */
+static int names_match(const char *list, const char *want)
+{
+	char name[512], folded[512];
+
+	while (*list) {
+		size_t len = strcspn(list, ";");
+
+		snprintf(name, sizeof(name), "%.*s", (int)len, list);
+		fold(folded, sizeof(folded), name);
+		if (folded[0] && strcmp(folded, want) == 0)
+			return 1;
+		list += len + (list[len] == ';');
+	}
+	return 0;
+}
+
+int country_is_named(registry *reg, const char *iso2, const char *text)
+{
+	sqlite3_stmt *st = registry_stmt(reg, STMT_COUNTRY_NAMES,
+		"SELECT iso2 || ';' || iso3 || ';' || name_en || ';' || name_fr || ';' || alt_names"
+		" || coalesce((SELECT ';' || group_concat(name_en || ';' || name_fr, ';')"
+		"   FROM places WHERE places.country = countries.iso2), '')"
+		" FROM countries WHERE iso2 = ?1");
+	char want[512];
+	int rc, named = 0;
+
+	if (!st)
+		return 0;
+	fold(want, sizeof(want), text);
+	sqlite3_bind_text(st, 1, iso2, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		named = want[0] && names_match(column_text(st, 0), want);
+		rc = SQLITE_DONE;
+	}
+	stmt_finish(reg, st, rc);
+	return named;
+}

@@ -52,6 +52,7 @@ struct keybinding {
 	enum action act;
 	unsigned scope;
 	const char *bar;           /* short label for the key bar, or NULL */
+	int bar_rank;              /* order in the key bar: 1 first (it is cut on the right) */
 	const char *help;
 };
 

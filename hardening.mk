@@ -1,0 +1,104 @@
+# hardening.mk: fuzzing, sanitizers and valgrind (issue 5), included by the
+# Makefile, whose variables it uses ($(BUILD), $(CORE_SRC), $(CORE_LIBS),
+# $(ALL_CFLAGS)).
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS='query ...']
+#                        build the libFuzzer targets, seed them, run each for
+#                        FUZZ_SECONDS; a crash fails the run and is kept in
+#                        fuzz/crashes/ (fix it, then move it to fuzz/regress/NAME/,
+#                        which `make test` replays through tests/unit/test_core_fuzz_*)
+#   make fuzz-build      only build them, in $(FUZZ_BUILD)/
+#   make fuzz-corpus     seed corpora from data/, the fixture and tests/bad/
+#   make test-asan       the whole suite (unit and e2e) built with clang under
+#                        ASan and UBSan, in build-asan/; any report fails it
+#   make test-valgrind   the unit tests, and the e2e suite with dcinet run under
+#                        valgrind (memcheck, leaks), suppressions in tests/valgrind.supp
+#   make test-long       test-asan, test-valgrind, then fuzz (FUZZ_SECONDS a target)
+
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= import_file import_dir query sanitize
+FUZZ_CFLAGS   = -O1 -g -fno-sanitize-recover=all -fno-omit-frame-pointer \
+                -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"'
+FUZZ_CORE_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+ASAN_BUILD   ?= build-asan
+ASAN_CC      ?= clang
+ASAN_FLAGS    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+ASAN_LOGS     = $(CURDIR)/$(ASAN_BUILD)/sanitizer-logs
+
+VG_LOGS       = $(CURDIR)/$(BUILD)/valgrind-logs
+VALGRIND      = valgrind -q --error-exitcode=99 --leak-check=full \
+                --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+                --track-fds=no --suppressions=$(CURDIR)/tests/valgrind.supp
+
+.PHONY: fuzz fuzz-build fuzz-corpus test-asan test-valgrind test-long
+
+# ---- fuzzing --------------------------------------------------------------
+$(FUZZ_BUILD)/.deps-ok: tools/install-deps.sh
+	@mkdir -p $(FUZZ_BUILD)
+	@tools/install-deps.sh build fuzz
+	@touch $@
+
+$(FUZZ_BUILD)/core/%.o: core/%.c $(FUZZ_BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzzlib.h $(FUZZ_CORE_OBJ)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(FUZZ_CORE_OBJ) $(CORE_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+.SECONDARY: $(FUZZ_CORE_OBJ)
+
+fuzz-corpus:
+	fuzz/make-corpus.sh fuzz
+
+# One target after the other (2 cores: run two `make fuzz FUZZ_TARGETS=x`
+# side by side to go faster).  fuzz/run.sh prints execs/s and coverage.
+fuzz: fuzz-build fuzz-corpus
+	@for t in $(FUZZ_TARGETS); do \
+		fuzz/run.sh $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_SECONDS) || exit 1; done
+
+# The replayed regressions follow the fuzz targets' sources.
+$(foreach t,import_file import_dir query sanitize,\
+  $(eval $(BUILD)/tests/test_core_fuzz_$(t): fuzz/fuzz_$(t).c fuzz/fuzzlib.h fuzz/replay.h))
+
+-include $(FUZZ_CORE_OBJ:.o=.d)
+
+# ---- sanitizers -------------------------------------------------------------
+# The whole suite again, built with clang in its own tree.  Reports go to
+# log files (so that no test's stderr comparison hides one), and any log
+# fails the run.  ./dcinet is pointed back at $(BUILD) afterwards.
+test-asan:
+	@tools/install-deps.sh build test fuzz
+	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
+	ASAN_OPTIONS=log_path=$(ASAN_LOGS)/asan:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=log_path=$(ASAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) BUILD=$(ASAN_BUILD) CC=$(ASAN_CC) CFLAGS='$(ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' test; \
+	rc=$$?; ln -sf $(BUILD)/dcinet dcinet; \
+	if [ -n "$$(ls -A $(ASAN_LOGS))" ]; then \
+		cat $(ASAN_LOGS)/* >&2; echo "test-asan: sanitizer reports above" >&2; exit 1; fi; \
+	[ $$rc -eq 0 ] && echo "test-asan: clean"; exit $$rc
+
+# Valgrind: every unit test binary, then the e2e suite with $DCINET a
+# wrapper that runs the real binary under valgrind (tests/valgrind-dcinet.sh).
+test-valgrind: $(UNIT_BIN) dcinet
+	@tools/install-deps.sh grind
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@fail=0; for t in $(UNIT_BIN); do \
+		$(VALGRIND) --log-file=$(VG_LOGS)/$$(basename $$t).%p.log $$t >/dev/null 2>&1 \
+			|| { echo "FAILED under valgrind: $$t" >&2; fail=1; }; done; \
+	VALGRIND='$(VALGRIND)' VG_LOGS=$(VG_LOGS) DCINET_REAL=$(CURDIR)/$(BUILD)/dcinet \
+	DCINET=$(CURDIR)/tests/valgrind-dcinet.sh tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh \
+		|| fail=1; \
+	if grep -lE 'ERROR SUMMARY: [1-9]|(definitely|indirectly) lost: [1-9]' $(VG_LOGS)/* 2>/dev/null; then \
+		grep -hE -A30 'Invalid|uninitialised|lost in|Mismatched' $(VG_LOGS)/* | head -200 >&2; \
+		echo "test-valgrind: errors in the logs above ($(VG_LOGS))" >&2; fail=1; fi; \
+	[ $$fail -eq 0 ] && echo "test-valgrind: clean"; exit $$fail
+
+test-long: test-asan test-valgrind fuzz

@@ -1,0 +1,112 @@
+/*
+ * app.h: the browser's state and the contract between the main loop and
+ * the panes.
+ *
+ * A pane is a struct of operations on its own state.  Its key handler
+ * changes state (its own, or other panes' through the app_* calls below)
+ * and returns what must be redrawn, a REDRAW_* mask; it never draws.  The
+ * main loop draws what the mask names, each pane into its own window, and
+ * sends the changes to the terminal with one doupdate().
+ */
+#ifndef DCINET_TUI_APP_H
+#define DCINET_TUI_APP_H
+
+#include "../core/dcinet.h"
+#include "colors.h"
+#include "doc.h"
+#include "draw.h"
+#include "keymap.h"
+#include "layout.h"
+
+#define REDRAW_NONE 0u
+#define REDRAW_PANE(p) (1u << (p))
+#define REDRAW_PANES ((1u << PANE_COUNT) - 1)
+#define REDRAW_CHROME (1u << PANE_COUNT)         /* title or tab line, key bar */
+#define REDRAW_LAYOUT (1u << (PANE_COUNT + 1))   /* recompute the layout, then all */
+#define REDRAW_QUIT (1u << (PANE_COUNT + 2))
+#define REDRAW_HELP (1u << (PANE_COUNT + 3))      /* the help screen alone */
+#define REDRAW_ALL (REDRAW_PANES | REDRAW_CHROME)
+
+struct tui;
+
+struct pane_ops {
+	/* Draw into cv (already erased); set cv->cur_y/cur_x for the cursor. */
+	void (*draw)(void *st, struct tui *t, struct canvas *cv, int focused);
+	/* Handle act (key is the raw key, for ACT_TEXT); return a REDRAW_* mask. */
+	unsigned (*key)(void *st, struct tui *t, enum action act, int key);
+	/* The pane gains (on) or loses focus. */
+	void (*focus)(void *st, struct tui *t, int on);
+	/* The pane's window is now rows x cols (0 x 0: hidden). */
+	void (*resize)(void *st, struct tui *t, int rows, int cols);
+	void (*destroy)(void *st);
+};
+
+struct pane {
+	const char *name;
+	const struct pane_ops *ops;
+	void *st;
+	WINDOW *win;
+	struct rect rect;
+	int cur_y, cur_x;          /* the cursor as the last draw left it */
+};
+
+struct overview;
+struct posts;
+struct roster;
+struct search_box;
+
+struct tui {
+	registry *reg;
+	const char *label;         /* the registry label for the title bar */
+	int ascii;                 /* the locale is not UTF-8 */
+	struct colors colors;
+	struct layout layout;
+	struct dci_counts counts;
+	enum pane_id focus;
+	enum pane_id search_from;  /* where Esc in the search box returns to */
+	struct pane pane[PANE_COUNT];
+	struct overview *overview;
+	struct posts *posts;
+	struct roster *roster;
+	struct search_box *search;
+	WINDOW *top_win, *bar_win, *sep_win, *help_win;
+	int help_open;
+	struct doc help;
+	struct doc_view help_view;
+	char message[256];         /* shown in the key bar until the next key */
+};
+
+/* Calls a pane may make from its key handler; each returns a REDRAW_* mask. */
+unsigned app_focus(struct tui *t, enum pane_id pane);
+unsigned app_back(struct tui *t);
+/* Select post_id in Posts and show it in Roster. */
+unsigned app_open_post(struct tui *t, const char *post_id);
+unsigned app_message(struct tui *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Pane constructors: fill t->pane[...] and the typed pointer; 0 or -1. */
+int overview_attach(struct tui *t);
+int posts_attach(struct tui *t);
+int roster_attach(struct tui *t);
+int search_box_attach(struct tui *t);
+
+/* Posts */
+void posts_goto(struct posts *p, struct tui *t, const char *post_id);
+const char *posts_selected(const struct posts *p);   /* "" when empty */
+
+/* Roster */
+void roster_show(struct roster *r, struct tui *t, const char *post_id);
+
+/* Search box */
+int search_box_has_text(const struct search_box *s);
+/* n/N: move to the next (dir > 0) or previous hit and open its post. */
+unsigned search_box_step(struct search_box *s, struct tui *t, int dir);
+
+/* chrome.c: what surrounds the panes. */
+void chrome_draw_title(const struct tui *t, struct canvas *cv);
+void chrome_draw_tabs(const struct tui *t, struct canvas *cv);
+void chrome_draw_bar(const struct tui *t, struct canvas *cv);
+/* The help screen's text, generated from the key table, for width columns. */
+void help_build(struct doc *d, int width);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * chrome.c: what surrounds the panes: the title bar, the tab line of the
+ * one-pane layout, the key bar, and the help screen's text.  The key bar
+ * and the help screen are generated from the key table (keymap.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "str.h"
+
+void chrome_draw_title(const struct tui *t, struct canvas *cv)
+{
+	const char *dot = t->ascii ? " - " : " \xC2\xB7 ";
+	char *left = str_printf("dcinet%sDCI network of internal security services", dot);
+	char *right = str_printf("%ld posts%s%ld staff%s%s", t->counts.posts, dot,
+	                         t->counts.staff, t->label[0] ? dot : "", t->label);
+	int lw;
+
+	wattrset(cv->win, colors_attr(cv->colors, ROLE_BAR));
+	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	lw = draw_text(cv, 0, 0, -1, ROLE_HEADER, left);
+	if (lw + 2 + draw_width(right) > cv->cols) {
+		free(right);
+		right = str_printf("%ld posts%s%ld staff", t->counts.posts, dot, t->counts.staff);
+	}
+	if (lw + 2 + draw_width(right) <= cv->cols)
+		draw_text_right(cv, 0, lw + 2, -1, ROLE_BAR, right);
+	free(left);
+	free(right);
+}
+
+/* "1 Overview  2 Posts  [3 Roster]  4 Search", or only the focused pane's
+ * name when the line is too narrow for all four. */
+void chrome_draw_tabs(const struct tui *t, struct canvas *cv)
+{
+	int p, x = 0, full = 0;
+
+	for (p = 0; p < PANE_COUNT; p++)
+		full += (int)strlen(t->pane[p].name) + 4 + (p == (int)t->focus ? 2 : 0);
+	wattrset(cv->win, colors_attr(cv->colors, ROLE_TITLE));
+	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	for (p = 0; p < PANE_COUNT; p++) {
+		int focused = p == (int)t->focus;
+		char *tab = focused ? str_printf("[%d %s]", p + 1, t->pane[p].name)
+		          : full <= cv->cols ? str_printf(" %d %s ", p + 1, t->pane[p].name)
+		          : str_printf(" %d ", p + 1);
+
+		x += draw_text(cv, 0, x, -1, focused ? ROLE_TITLE_FOCUS : ROLE_TITLE, tab);
+		x += draw_text(cv, 0, x, -1, ROLE_TITLE, " ");
+		free(tab);
+	}
+}
+
+/* Add one "key label" item at *x if it fits; returns 0 when full. */
+static int bar_item(struct canvas *cv, int *x, const char *keys, const char *label)
+{
+	int need = draw_width(keys) + 1 + draw_width(label);
+
+	if (*x + need > cv->cols)
+		return 0;
+	*x += draw_text(cv, 0, *x, -1, ROLE_KEY, keys);
+	*x += draw_text(cv, 0, *x, -1, ROLE_BAR, " ");
+	*x += draw_text(cv, 0, *x, -1, ROLE_BAR, label);
+	*x += 2;
+	return 1;
+}
+
+/* The bindings with a bar label that work in the focused pane, by rank,
+ * as many as fit.  A message replaces them until the next key. */
+void chrome_draw_bar(const struct tui *t, struct canvas *cv)
+{
+	const struct keybinding *table;
+	size_t n, i;
+	unsigned here = SCOPE_OF(t->focus);
+	int rank, x = 0, more = 1;
+
+	wattrset(cv->win, colors_attr(cv->colors, ROLE_BAR));
+	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	if (t->message[0]) {
+		draw_text(cv, 0, 0, -1, ROLE_MESSAGE, t->message);
+		return;
+	}
+	table = keymap_table(&n);
+	for (rank = 1; more; rank++) {
+		more = 0;
+		for (i = 0; i < n; i++) {
+			char names[64];
+			char *first;
+
+			if (table[i].bar_rank > rank)
+				more = 1;
+			if (table[i].bar == NULL || table[i].bar_rank != rank)
+				continue;
+			if (keymap_names(&table[i], here, " ", names, sizeof(names)) == 0)
+				continue;
+			first = strtok(names, " ");
+			if (!bar_item(cv, &x, first ? first : "", table[i].bar))
+				return;
+		}
+	}
+}
+
+static int help_key_width(int width)
+{
+	return width >= 60 ? 22 : 14;
+}
+
+static void help_binding(struct doc *d, int width, const struct keybinding *b, unsigned scope)
+{
+	char names[128];
+	int kw = help_key_width(width);
+
+	if (keymap_names(b, scope, ", ", names, sizeof(names)) == 0)
+		return;
+	doc_newline(d);
+	doc_put(d, 2, kw - 1, ROLE_KEY, names);
+	doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL, b->help);
+}
+
+void help_build(struct doc *d, int width)
+{
+	const struct keybinding *table;
+	const struct keymap_section *sections;
+	size_t n, ns, s, i;
+
+	table = keymap_table(&n);
+	sections = keymap_sections(&ns);
+	doc_clear(d);
+	doc_newline(d);
+	doc_put(d, 0, -1, ROLE_HEADER, "dcinet keys");
+	doc_newline(d);
+	doc_wrap(d, 0, width, ROLE_DIM, "Close this help with q, Esc or ?; scroll it with the "
+	         "movement keys.  See dcinet(1) for more.");
+	for (s = 0; s < ns; s++) {
+		doc_newline(d);
+		doc_newline(d);
+		doc_wrap(d, 0, width, ROLE_HEADER, sections[s].title);
+		for (i = 0; i < n; i++)
+			if (table[i].scope == sections[s].scope)
+				help_binding(d, width, &table[i], sections[s].scope);
+		if (sections[s].scope == SCOPE_OF(PANE_SEARCH)) {
+			int kw = help_key_width(width);
+
+			doc_newline(d);
+			doc_put(d, 2, kw - 1, ROLE_KEY, "letters, digits");
+			doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL,
+			         "Typed into the box: the hits update at each key");
+		}
+	}
+}

@@ -1,0 +1,496 @@
+/*
+ * pane_overview.c: the directorate and its network at a glance.
+ *
+ * Shows who the DCI is (names, creation, headquarters, ministry, kinds of
+ * cooperation), how big the network is across the dated snapshots (a
+ * chart, then the table of every claim with its as-of date and source,
+ * undated claims last and marked so), and the crime areas it works on.
+ * Figures keep their qualifiers ("~300", ">150"): the sources say so.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "str.h"
+
+enum { METRIC_STAFF, METRIC_EMBASSIES, METRIC_COUNTRIES, METRIC_COUNT };
+
+struct snap {
+	char *as_of, *basis, *source;
+	long figure[METRIC_COUNT], experts;
+	char qualifier[METRIC_COUNT][2];
+};
+
+struct dir_row {
+	char *acronym, *name_en, *name_fr, *established, *headquarters, *parent, *source,
+	     *source_date;
+};
+
+struct overview {
+	struct dir_row *dirs;
+	size_t ndirs;
+	struct snap *snaps;
+	size_t nsnaps;
+	char **cooperation, **crime;   /* "English (French)" */
+	size_t ncooperation, ncrime;
+	struct doc doc;
+	struct doc_view view;
+	int rows, cols, ascii;
+};
+
+static const char *const metric_names[METRIC_COUNT] = { "Staff", "Embassies", "Countries" };
+static const enum color_role metric_roles[METRIC_COUNT] = {
+	ROLE_CHART_STAFF, ROLE_CHART_EMBASSIES, ROLE_CHART_COUNTRIES
+};
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+/* Append one item of size to *arr holding *n; returns the new item or NULL. */
+static void *push(void **arr, size_t *n, size_t size)
+{
+	char *np = realloc(*arr, (*n + 1) * size);
+
+	if (np == NULL)
+		return NULL;
+	*arr = np;
+	memset(np + *n * size, 0, size);
+	return np + (*n)++ * size;
+}
+
+static int on_directorate(void *ctx, const struct dci_directorate *d)
+{
+	struct overview *o = ctx;
+	struct dir_row *r = push((void **)&o->dirs, &o->ndirs, sizeof(*r));
+
+	if (r == NULL)
+		return 1;
+	r->acronym = dup(d->acronym);
+	r->name_en = dup(d->name_en);
+	r->name_fr = dup(d->name_fr);
+	r->established = dup(d->established);
+	r->headquarters = dup(d->headquarters);
+	r->parent = dup(d->parent);
+	r->source = dup(d->source);
+	r->source_date = dup(d->source_date);
+	return 0;
+}
+
+static void set_qualifier(char q[2], const char *from)
+{
+	q[0] = from && (from[0] == '~' || from[0] == '>' || from[0] == '<') ? from[0] : '\0';
+	q[1] = '\0';
+}
+
+static int on_snapshot(void *ctx, const struct dci_snapshot *s)
+{
+	struct overview *o = ctx;
+	struct snap *n = push((void **)&o->snaps, &o->nsnaps, sizeof(*n));
+
+	if (n == NULL)
+		return 1;
+	n->as_of = dup(s->as_of);
+	n->basis = dup(s->as_of_basis);
+	n->source = dup(s->source);
+	n->figure[METRIC_STAFF] = s->staff;
+	n->figure[METRIC_EMBASSIES] = s->embassies;
+	n->figure[METRIC_COUNTRIES] = s->countries;
+	n->experts = s->civil_security_experts;
+	set_qualifier(n->qualifier[METRIC_STAFF], s->staff_q);
+	set_qualifier(n->qualifier[METRIC_EMBASSIES], s->embassies_q);
+	set_qualifier(n->qualifier[METRIC_COUNTRIES], s->countries_q);
+	return 0;
+}
+
+static int on_theme(void *ctx, const struct dci_theme *t)
+{
+	struct overview *o = ctx;
+	char ***list;
+	size_t *n;
+	char **slot;
+
+	if (strcmp(t->kind, "cooperation") == 0) {
+		list = &o->cooperation;
+		n = &o->ncooperation;
+	} else if (strcmp(t->kind, "crime") == 0) {
+		list = &o->crime;
+		n = &o->ncrime;
+	} else {
+		return 0;
+	}
+	slot = push((void **)list, n, sizeof(char *));
+	if (slot == NULL)
+		return 1;
+	*slot = t->theme_fr[0] && strcmp(t->theme_fr, t->theme_en) != 0
+	        ? str_printf("%s (%s)", t->theme_en, t->theme_fr) : dup(t->theme_en);
+	return 0;
+}
+
+/* ---- figures ------------------------------------------------------------ */
+
+/* "~300", "250" or "-" when the source gives no figure. */
+static char *figure_text(const struct snap *s, int m)
+{
+	if (s->figure[m] < 0)
+		return str_printf("-");
+	return str_printf("%s%ld", s->qualifier[m], s->figure[m]);
+}
+
+static const char *basis_text(const char *basis)
+{
+	if (strcmp(basis, "page-modified") == 0)
+		return "page date";
+	if (strcmp(basis, "page-published") == 0)
+		return "published";
+	return basis;
+}
+
+static char *as_of_text(const struct snap *s)
+{
+	if (s->as_of[0] == '\0')
+		return str_printf("undated");
+	if (s->basis[0])
+		return str_printf("%s (%s)", s->as_of, basis_text(s->basis));
+	return str_printf("%s", s->as_of);
+}
+
+/* Chart glyph for value in [0, max]: eight levels from zero, so a bar's
+ * height is proportional to the figure (no cropped axis). */
+static const char *level_glyph(long value, long max, int ascii)
+{
+	static const char *const blocks[] = {
+		"\xE2\x96\x81", "\xE2\x96\x82", "\xE2\x96\x83", "\xE2\x96\x84",
+		"\xE2\x96\x85", "\xE2\x96\x86", "\xE2\x96\x87", "\xE2\x96\x88",
+	};
+	static const char *const plain[] = { "_", ".", "-", "~", "=", "+", "*", "#" };
+	long level = max > 0 ? (value * 8 + max / 2) / max : 0;
+
+	if (level < 1)
+		level = 1;
+	if (level > 8)
+		level = 8;
+	return ascii ? plain[level - 1] : blocks[level - 1];
+}
+
+static int dated(const struct snap *s)
+{
+	return s->as_of[0] != '\0';
+}
+
+/* The chart: one line per figure, one column group per dated snapshot,
+ * with the latest dated figure, its date and its source at the end. */
+static void build_chart(struct overview *o, struct doc *d, int col, int width)
+{
+	size_t i, ndated = 0;
+	int m, pw, label_w = 11, chart_w;
+
+	for (i = 0; i < o->nsnaps; i++)
+		ndated += dated(&o->snaps[i]);
+	if (ndated == 0)
+		return;
+	pw = (width - label_w - 8) / (int)ndated;
+	pw = pw >= 3 ? (width >= 100 ? 4 : 3) : pw >= 1 ? 1 : 0;
+	if (pw == 0)
+		return;
+	chart_w = pw * (int)ndated;
+	if (pw >= 3) {
+		int x = col + label_w;
+
+		doc_newline(d);
+		for (i = 0; i < o->nsnaps; i++) {
+			char *yy;
+
+			if (!dated(&o->snaps[i]))
+				continue;
+			yy = str_printf("%.2s", o->snaps[i].as_of + 2);
+			doc_put(d, x, pw - 1, ROLE_DIM, yy);
+			free(yy);
+			x += pw;
+		}
+		doc_put(d, x + 1, -1, ROLE_DIM, "latest (as of, source)");
+	}
+	for (m = 0; m < METRIC_COUNT; m++) {
+		long max = 0;
+		const struct snap *last = NULL;
+		int x = col + label_w;
+		char *fig, *tail;
+
+		for (i = 0; i < o->nsnaps; i++)
+			if (dated(&o->snaps[i]) && o->snaps[i].figure[m] > max)
+				max = o->snaps[i].figure[m];
+		doc_newline(d);
+		doc_put(d, col, label_w - 1, ROLE_LABEL, metric_names[m]);
+		for (i = 0; i < o->nsnaps; i++) {
+			const struct snap *s = &o->snaps[i];
+			char cell[16] = "";
+			int k, glyph_w = pw >= 3 ? pw - 1 : pw;
+
+			if (!dated(s))
+				continue;
+			if (s->figure[m] >= 0) {
+				for (k = 0; k < glyph_w; k++)
+					strcat(cell, level_glyph(s->figure[m], max, o->ascii));
+				doc_put(d, x, glyph_w, metric_roles[m], cell);
+				last = s;
+			} else {
+				doc_put(d, x, glyph_w, ROLE_DIM, " ");
+			}
+			x += pw;
+		}
+		if (last == NULL)
+			continue;
+		fig = figure_text(last, m);
+		tail = str_printf("%s (%s, %s)", fig, last->as_of, last->source);
+		doc_put(d, col + label_w + chart_w + 1, width - label_w - chart_w - 1, ROLE_NORMAL,
+		        tail);
+		free(fig);
+		free(tail);
+	}
+}
+
+/* Every snapshot, dated ones first (oldest first), then the undated. */
+static void build_table(struct overview *o, struct doc *d, int col, int width)
+{
+	static const char *const heads[] = { "As of", "Staff", "Emb.", "Ctry", "Exp.", "Source" };
+	int cw[] = { 23, 6, 5, 5, 4, 0 };
+	size_t i;
+	int k, x;
+
+	if (width < 60)
+		cw[0] = 12;
+	cw[5] = width - (cw[0] + cw[1] + cw[2] + cw[3] + cw[4] + 5);
+	doc_newline(d);
+	doc_newline(d);
+	doc_put(d, col, -1, ROLE_HEADER, "Network snapshots (each claim as its source gives it)");
+	doc_newline(d);
+	for (k = 0, x = col; k < 6; k++) {
+		doc_put(d, x, cw[k], ROLE_LABEL, heads[k]);
+		x += cw[k] + 1;
+	}
+	for (i = 0; i < o->nsnaps; i++) {
+		const struct snap *s = &o->snaps[i];
+		char *cell[6];
+
+		cell[0] = width < 60 ? str_printf("%s", s->as_of[0] ? s->as_of : "undated")
+		                     : as_of_text(s);
+		cell[1] = figure_text(s, METRIC_STAFF);
+		cell[2] = figure_text(s, METRIC_EMBASSIES);
+		cell[3] = figure_text(s, METRIC_COUNTRIES);
+		cell[4] = s->experts >= 0 ? str_printf("%ld", s->experts) : str_printf("-");
+		cell[5] = str_printf("%s", s->source);
+		doc_newline(d);
+		for (k = 0, x = col; k < 6; k++) {
+			doc_put(d, x, cw[k], k == 0 && !dated(s) ? ROLE_DIM : ROLE_NORMAL, cell[k]);
+			x += cw[k] + 1;
+			free(cell[k]);
+		}
+	}
+}
+
+static void build_list(struct doc *d, int col, int width, const char *title,
+                       char **items, size_t n, const char *sep)
+{
+	char *all = NULL, *tmp;
+	size_t i;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		tmp = str_join(all, sep, items[i]);
+		free(all);
+		all = tmp;
+	}
+	doc_newline(d);
+	doc_put(d, col, 12, ROLE_LABEL, title);
+	doc_wrap(d, col + 13, width - 13, ROLE_NORMAL, all);
+	free(all);
+}
+
+/* "DCI   Directorate of ... · Direction de ..." */
+static void build_names(struct overview *o, struct doc *d, int col, int width, size_t i)
+{
+	const struct dir_row *r = &o->dirs[i];
+	char *names = str_join(r->name_en, o->ascii ? " - " : " \xC2\xB7 ", r->name_fr);
+
+	doc_newline(d);
+	doc_put(d, col, 5, ROLE_HEADER, r->acronym);
+	doc_wrap(d, col + 6, width - 6, ROLE_HEADER, names);
+	free(names);
+}
+
+/* "created 2010-09-01 · headquarters · ministry · source X, date" */
+static void build_details(struct overview *o, struct doc *d, int col, int width, size_t i)
+{
+	const struct dir_row *r = &o->dirs[i];
+	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	char *a, *b;
+
+	a = str_printf("created %s", r->established[0] ? r->established : "(date not stated)");
+	b = str_join(a, dot, r->headquarters);
+	free(a);
+	a = str_join(b, dot, r->parent);
+	free(b);
+	b = str_printf("%s%ssource %s%s%s", a, dot, r->source,
+	               r->source_date[0] ? ", " : "", r->source_date);
+	doc_newline(d);
+	doc_wrap(d, col + 6, width - 6, ROLE_DIM, b);
+	free(a);
+	free(b);
+}
+
+static void build(struct overview *o)
+{
+	int width = o->cols - DOC_MARGIN;
+	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	size_t i;
+
+	doc_clear(&o->doc);
+	if (width < 10)
+		width = 10;
+	if (width >= 130) {
+		/* Two columns: who on the left, how big on the right. */
+		struct doc right;
+		int lw = width * 45 / 100;
+
+		for (i = 0; i < o->ndirs; i++) {
+			build_names(o, &o->doc, 0, lw, i);
+			build_details(o, &o->doc, 0, lw, i);
+		}
+		build_list(&o->doc, 0, lw, "Cooperation", o->cooperation, o->ncooperation, dot);
+		build_list(&o->doc, 0, lw, "Crime areas", o->crime, o->ncrime, dot);
+		doc_init(&right, o->ascii);
+		build_chart(o, &right, 0, width - lw - 2);
+		build_table(o, &right, 0, width - lw - 2);
+		doc_merge(&o->doc, &right, lw + 2);
+		return;
+	}
+	/* One column, the first rows being what a small screen shows: the
+	 * name, then the network's size at a glance. */
+	if (o->ndirs > 0)
+		build_names(o, &o->doc, 0, width, 0);
+	build_chart(o, &o->doc, 0, width);
+	build_list(&o->doc, 0, width, "Cooperation", o->cooperation, o->ncooperation, dot);
+	for (i = 0; i < o->ndirs; i++) {
+		if (i > 0)
+			build_names(o, &o->doc, 0, width, i);
+		build_details(o, &o->doc, 0, width, i);
+	}
+	build_list(&o->doc, 0, width, "Crime areas", o->crime, o->ncrime, dot);
+	build_table(o, &o->doc, 0, width);
+}
+
+/* ---- pane operations ------------------------------------------------------ */
+
+static int body_rows(const struct overview *o)
+{
+	return o->rows > 1 ? o->rows - 1 : 0;
+}
+
+static unsigned overview_key(void *st, struct tui *t, enum action act, int key)
+{
+	struct overview *o = st;
+
+	(void)key;
+	if (act == ACT_BACK)
+		return app_back(t);
+	return doc_view_key(&o->view, &o->doc, act, body_rows(o))
+	       ? REDRAW_PANE(PANE_OVERVIEW) : REDRAW_NONE;
+}
+
+static void overview_draw(void *st, struct tui *t, struct canvas *cv, int focused)
+{
+	struct overview *o = st;
+	char detail[64];
+
+	snprintf(detail, sizeof(detail), "%s %ld posts, %ld staff listed",
+	         o->ascii ? "-" : "\xE2\x80\x94", t->counts.posts, t->counts.staff);
+	draw_title(cv, PANE_OVERVIEW + 1, "Overview", detail, focused);
+	cv->cur_y = 0;
+	cv->cur_x = 0;
+	doc_draw(&o->doc, &o->view, cv, 1, body_rows(o), focused);
+}
+
+static void overview_focus(void *st, struct tui *t, int on)
+{
+	(void)st;
+	(void)t;
+	(void)on;
+}
+
+static void overview_resize(void *st, struct tui *t, int rows, int cols)
+{
+	struct overview *o = st;
+
+	(void)t;
+	if (rows == o->rows && cols == o->cols)
+		return;
+	o->rows = rows;
+	o->cols = cols;
+	if (cols > 0) {
+		build(o);
+		doc_view_clamp(&o->view, &o->doc, body_rows(o));
+	}
+}
+
+static void free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void overview_destroy(void *st)
+{
+	struct overview *o = st;
+	size_t i;
+
+	for (i = 0; i < o->ndirs; i++) {
+		struct dir_row *r = &o->dirs[i];
+
+		free(r->acronym);
+		free(r->name_en);
+		free(r->name_fr);
+		free(r->established);
+		free(r->headquarters);
+		free(r->parent);
+		free(r->source);
+		free(r->source_date);
+	}
+	free(o->dirs);
+	for (i = 0; i < o->nsnaps; i++) {
+		free(o->snaps[i].as_of);
+		free(o->snaps[i].basis);
+		free(o->snaps[i].source);
+	}
+	free(o->snaps);
+	free_strings(o->cooperation, o->ncooperation);
+	free_strings(o->crime, o->ncrime);
+	doc_free(&o->doc);
+	free(o);
+}
+
+static const struct pane_ops overview_ops = {
+	overview_draw, overview_key, overview_focus, overview_resize, overview_destroy
+};
+
+int overview_attach(struct tui *t)
+{
+	struct overview *o = calloc(1, sizeof(*o));
+
+	if (o == NULL)
+		return -1;
+	o->ascii = t->ascii;
+	doc_init(&o->doc, t->ascii);
+	directorate_each(t->reg, on_directorate, o);
+	snapshots_each(t->reg, on_snapshot, o);
+	themes_each(t->reg, NULL, on_theme, o);
+	t->overview = o;
+	t->pane[PANE_OVERVIEW].name = "Overview";
+	t->pane[PANE_OVERVIEW].ops = &overview_ops;
+	t->pane[PANE_OVERVIEW].st = o;
+	return 0;
+}

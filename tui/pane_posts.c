@@ -1,0 +1,341 @@
+/*
+ * pane_posts.c: the embassy list, one line a post.
+ *
+ * The list may hold 100,000 posts, so the pane keeps only the rows on
+ * screen: each time the viewport moves it asks posts_page() for rows
+ * [top, top + rows).  The selection is an index in the current sort; its
+ * post id is kept so a new sort can find the same post again.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+
+struct post_row {
+	char *id, *city, *country, *covers, *rank, *updated;
+	int n_covered;
+};
+
+struct posts {
+	enum post_sort sort;
+	long count;                /* posts in the registry */
+	long top, sel;             /* first row shown, selected row */
+	int rows, cols;            /* the window; 0 when hidden */
+	struct post_row *page;     /* rows [top, top + npage) */
+	int npage, cappage;
+	char *sel_id;
+	int failed;                /* the last fetch failed */
+};
+
+enum { COL_CITY, COL_COUNTRY, COL_COVERED, COL_COVERS, COL_RANK, COL_UPDATED, COL_COUNT };
+
+static const char *const col_heads[COL_COUNT] = {
+	"City", "Host country", "Cov", "Covers", "Head's rank", "Updated"
+};
+
+static void row_free(struct post_row *r)
+{
+	free(r->id);
+	free(r->city);
+	free(r->country);
+	free(r->covers);
+	free(r->rank);
+	free(r->updated);
+	memset(r, 0, sizeof(*r));
+}
+
+static void page_clear(struct posts *p)
+{
+	int i;
+
+	for (i = 0; i < p->npage; i++)
+		row_free(&p->page[i]);
+	p->npage = 0;
+}
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static int page_add(void *ctx, const struct dci_post *row)
+{
+	struct posts *p = ctx;
+	struct post_row *r;
+
+	if (p->npage >= p->cappage)
+		return 1;
+	r = &p->page[p->npage++];
+	r->id = dup(row->id);
+	r->city = dup(row->city[0] ? row->city : "(city not stated)");
+	r->country = dup(row->country_en);
+	r->covers = dup(row->covers);
+	r->rank = dup(row->head_rank);
+	r->updated = dup(row->updated);
+	r->n_covered = row->n_covered;
+	return 0;
+}
+
+/* Rows of the list itself: the window less the title and header lines. */
+static int list_rows(const struct posts *p)
+{
+	return p->rows > 2 ? p->rows - 2 : 0;
+}
+
+static void set_sel_id(struct posts *p)
+{
+	long i = p->sel - p->top;
+
+	free(p->sel_id);
+	p->sel_id = dup(i >= 0 && i < p->npage ? p->page[i].id : "");
+}
+
+/* Fetch the rows on screen; page is at least one row, even when hidden,
+ * so the selected post id is always known. */
+static void fetch(struct posts *p, struct tui *t)
+{
+	int want = list_rows(p) > 0 ? list_rows(p) : 1;
+
+	page_clear(p);
+	if (want > p->cappage) {
+		struct post_row *np = realloc(p->page, (size_t)want * sizeof(*np));
+
+		if (np == NULL)
+			want = p->cappage;
+		else {
+			p->page = np;
+			p->cappage = want;
+		}
+	}
+	memset(p->page, 0, (size_t)p->cappage * sizeof(*p->page));
+	p->failed = posts_page(t->reg, p->sort, p->top, want, page_add, p) != 0;
+	set_sel_id(p);
+}
+
+/* Put sel in [0, count) and top so that sel shows; refetch when the
+ * viewport moved (or always, with force). */
+static void settle(struct posts *p, struct tui *t, int force)
+{
+	long old_top = p->top;
+	long h = list_rows(p) > 0 ? list_rows(p) : 1;
+
+	if (p->sel >= p->count)
+		p->sel = p->count - 1;
+	if (p->sel < 0)
+		p->sel = 0;
+	if (p->top > p->count - h)
+		p->top = p->count - h;
+	if (p->top < 0)
+		p->top = 0;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + h)
+		p->top = p->sel - h + 1;
+	if (force || p->top != old_top)
+		fetch(p, t);
+	else
+		set_sel_id(p);
+}
+
+void posts_goto(struct posts *p, struct tui *t, const char *post_id)
+{
+	long idx = post_index(t->reg, p->sort, post_id);
+	long h = list_rows(p) > 0 ? list_rows(p) : 1;
+
+	if (idx < 0)
+		return;
+	p->sel = idx;
+	if (idx < p->top || idx >= p->top + h)
+		p->top = idx - h / 2;
+	settle(p, t, 1);
+}
+
+const char *posts_selected(const struct posts *p)
+{
+	return p->sel_id ? p->sel_id : "";
+}
+
+static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
+{
+	struct posts *p = st;
+	long old = p->sel, old_top = p->top;
+	long page = list_rows(p) > 1 ? list_rows(p) - 1 : 1;
+	char *id;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:        p->sel--; break;
+	case ACT_DOWN:      p->sel++; break;
+	case ACT_PAGE_UP:   p->sel -= page; p->top -= page; break;
+	case ACT_PAGE_DOWN: p->sel += page; p->top += page; break;
+	case ACT_TOP:       p->sel = 0; break;
+	case ACT_BOTTOM:    p->sel = p->count - 1; break;
+	case ACT_OPEN:      return app_focus(t, PANE_ROSTER);
+	case ACT_BACK:      return app_back(t);
+	case ACT_SORT:
+		id = dup(posts_selected(p));
+		p->sort = (enum post_sort)((p->sort + 1) % POSTS_SORT_COUNT);
+		if (id != NULL && id[0] != '\0')
+			posts_goto(p, t, id);
+		else
+			settle(p, t, 1);
+		free(id);
+		return REDRAW_PANE(PANE_POSTS) | app_message(t, "Posts sorted by %s",
+		                                             post_sort_name(p->sort));
+	default:
+		return REDRAW_NONE;
+	}
+	settle(p, t, 0);
+	if (p->sel == old && p->top == old_top)
+		return REDRAW_NONE;
+	if (p->sel == old)
+		return REDRAW_PANE(PANE_POSTS);
+	roster_show(t->roster, t, posts_selected(p));
+	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
+}
+
+/* Column widths for avail columns; 0 hides a column.  Narrow panes keep
+ * city and country; wider ones add the count, date, rank, then codes. */
+static void columns(int avail, int gap, int w[COL_COUNT])
+{
+	int flex, n_flex;
+
+	memset(w, 0, COL_COUNT * sizeof(int));
+	if (avail >= 36) {
+		w[COL_COVERED] = 3;
+		w[COL_UPDATED] = 10;
+	}
+	if (avail >= 60)
+		w[COL_RANK] = 1;
+	if (avail >= 100)
+		w[COL_COVERS] = 1;
+	n_flex = 2 + (w[COL_RANK] > 0) + (w[COL_COVERS] > 0);
+	flex = avail - w[COL_COVERED] - w[COL_UPDATED]
+	       - gap * (n_flex + (w[COL_COVERED] > 0) + (w[COL_UPDATED] > 0) - 1);
+	if (flex < n_flex)
+		flex = n_flex;
+	if (n_flex == 2) {
+		w[COL_CITY] = flex / 2 + flex % 2;
+		w[COL_COUNTRY] = flex / 2;
+		return;
+	}
+	w[COL_CITY] = flex * 26 / 100;
+	w[COL_COUNTRY] = flex * 24 / 100;
+	if (w[COL_COVERS]) {
+		w[COL_COVERS] = flex * 20 / 100;
+		w[COL_RANK] = flex - w[COL_CITY] - w[COL_COUNTRY] - w[COL_COVERS];
+	} else {
+		w[COL_RANK] = flex - w[COL_CITY] - w[COL_COUNTRY];
+	}
+}
+
+static void draw_row(struct canvas *cv, int y, const int w[COL_COUNT], int gap,
+                     const char *const cell[COL_COUNT], enum color_role role)
+{
+	int c, x = DOC_MARGIN;
+
+	for (c = 0; c < COL_COUNT; c++) {
+		if (w[c] == 0)
+			continue;
+		if (c == COL_COVERED)
+			draw_text_right(cv, y, x, w[c], role, cell[c]);
+		else
+			draw_text(cv, y, x, w[c], role, cell[c]);
+		x += w[c] + gap;
+	}
+}
+
+static void posts_draw(void *st, struct tui *t, struct canvas *cv, int focused)
+{
+	struct posts *p = st;
+	char detail[80];
+	int w[COL_COUNT], gap = cv->cols >= 70 ? 2 : 1, i;
+
+	(void)t;
+	snprintf(detail, sizeof(detail), "(%ld, by %s)", p->count, post_sort_name(p->sort));
+	draw_title(cv, PANE_POSTS + 1, "Posts", detail, focused);
+	cv->cur_y = 0;
+	cv->cur_x = 0;
+	if (cv->rows < 3)
+		return;
+	columns(cv->cols - DOC_MARGIN - 1, gap, w);
+	draw_row(cv, 1, w, gap, col_heads, ROLE_HEADER);
+	if (p->failed)
+		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_MESSAGE, "The post list could not be read.");
+	else if (p->count == 0)
+		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_DIM, "No posts in this registry.");
+	for (i = 0; i < p->npage && i < list_rows(p); i++) {
+		const struct post_row *r = &p->page[i];
+		char covered[16];
+		const char *cell[COL_COUNT];
+		int y = 2 + i;
+
+		snprintf(covered, sizeof(covered), "%d", r->n_covered);
+		cell[COL_CITY] = r->city;
+		cell[COL_COUNTRY] = r->country;
+		cell[COL_COVERED] = covered;
+		cell[COL_COVERS] = r->covers;
+		cell[COL_RANK] = r->rank;
+		cell[COL_UPDATED] = r->updated[0] ? r->updated : "-";
+		draw_row(cv, y, w, gap, cell, ROLE_NORMAL);
+		if (p->top + i == p->sel) {
+			draw_text(cv, y, 0, 1, focused ? ROLE_SELECTED : ROLE_SELECTED_DIM, ">");
+			draw_paint(cv, y, 0, -1, focused ? ROLE_SELECTED : ROLE_SELECTED_DIM);
+			cv->cur_y = y;
+		}
+	}
+}
+
+static void posts_focus(void *st, struct tui *t, int on)
+{
+	(void)st;
+	(void)t;
+	(void)on;
+}
+
+static void posts_resize(void *st, struct tui *t, int rows, int cols)
+{
+	struct posts *p = st;
+
+	if (rows == p->rows && cols == p->cols && p->npage > 0)
+		return;
+	p->rows = rows;
+	p->cols = cols;
+	p->count = posts_count(t->reg);
+	if (p->count < 0)
+		p->count = 0;
+	settle(p, t, 1);
+}
+
+static void posts_destroy(void *st)
+{
+	struct posts *p = st;
+
+	page_clear(p);
+	free(p->page);
+	free(p->sel_id);
+	free(p);
+}
+
+static const struct pane_ops posts_ops = {
+	posts_draw, posts_key, posts_focus, posts_resize, posts_destroy
+};
+
+int posts_attach(struct tui *t)
+{
+	struct posts *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return -1;
+	p->sort = POSTS_BY_CITY;
+	p->count = posts_count(t->reg);
+	if (p->count < 0)
+		p->count = 0;
+	fetch(p, t);
+	t->posts = p;
+	t->pane[PANE_POSTS].name = "Posts";
+	t->pane[PANE_POSTS].ops = &posts_ops;
+	t->pane[PANE_POSTS].st = p;
+	return 0;
+}
