@@ -48,6 +48,11 @@ size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* Offset of the first invalid byte in s, or (size_t)-1 when s is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
 
+/* fold.c: src folded to lower-case ASCII words separated by one space. */
+void text_fold(char *dst, size_t n, const char *src);
+/* Make dci_fold() available to SQL on db. */
+int fold_register(sqlite3 *db);
+
 /* Text column i of the current row, never NULL. */
 const char *column_text(sqlite3_stmt *st, int i);
 

@@ -42,7 +42,7 @@ static int build(sqlite3 *db, const char *dir, const struct import_opts *opts,
 	stats->rows = stats->errors = 0;
 	sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 	             "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	if (fold_register(db) != SQLITE_OK || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return EX_SOFTWARE;
 	rc = schema_create(db);
 	if (!rc)

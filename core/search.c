@@ -167,30 +167,6 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	return rc;
 }
 
-/* Fold for comparison: ASCII letters and digits in lower case, every run
- * of anything else one space, no space at either end. */
-static void fold(char *dst, size_t n, const char *src)
-{
-	char ascii[512];
-	size_t i, out = 0;
-	int space = 0;
-
-	text_sanitize(ascii, sizeof(ascii), src, SANITIZE_ASCII);
-	for (i = 0; ascii[i] && out + 2 < n; i++) {
-		char c = ascii[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-			if (space && out)
-				dst[out++] = ' ';
-			space = 0;
-			dst[out++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		} else {
-			space = 1;
-		}
-	}
-	dst[out] = '\0';
-}
-
 /* Is want one of the ';'-separated names in list? */
 static int names_match(const char *list, const char *want)
 {
@@ -200,7 +176,7 @@ static int names_match(const char *list, const char *want)
 		size_t len = strcspn(list, ";");
 
 		snprintf(name, sizeof(name), "%.*s", (int)len, list);
-		fold(folded, sizeof(folded), name);
+		text_fold(folded, sizeof(folded), name);
 		if (folded[0] && strcmp(folded, want) == 0)
 			return 1;
 		list += len + (list[len] == ';');
@@ -220,7 +196,7 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 
 	if (!st)
 		return 0;
-	fold(want, sizeof(want), text);
+	text_fold(want, sizeof(want), text);
 	sqlite3_bind_text(st, 1, iso2, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

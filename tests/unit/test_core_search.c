@@ -246,6 +246,37 @@ static void test_viewport(void **state)
 	assert_int_equal(post_get(reg, "nowhere", collect_post, &pg), 66);
 }
 
+static void test_sort_reads_accents_as_letters(void **state)
+{
+	char *dir = scratch_dir(), path[512];
+	struct import_opts opts = { NULL, NULL, 0 };
+	struct page pg;
+	registry *reg;
+	FILE *fp;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/posts.csv", dir);
+	fp = fopen(path, "a");
+	assert_non_null(fp);
+	fputs("havana,Havana,La Havane,CU,Service in Cuba,,,,,,,,,,s-delhi,\n", fp);
+	fputs("abidjan,Abidjan,Abidjan,CI,Service in Côte d'Ivoire,,,,,,,,,,s-delhi,\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/countries.csv", dir);
+	fp = fopen(path, "a");
+	assert_non_null(fp);
+	fputs("CU,CUB,Cuba,Cuba,\n", fp);
+	fclose(fp);
+	assert_int_equal(registry_load_dir(&reg, dir, &opts, NULL), 0);
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_COUNTRY, 0, 8, collect_post, &pg), 0);
+	assert_int_equal(pg.n, 5);
+	assert_string_equal(pg.ids[0], "abidjan");     /* Côte sorts as Cote, before Cuba */
+	assert_string_equal(pg.ids[1], "havana");
+	assert_string_equal(pg.ids[2], "new-delhi");
+	registry_close(reg);
+	scratch_remove(dir);
+}
+
 static int setup(void **state)
 {
 	*state = load_fixture();
@@ -271,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_query_builder),
 		cmocka_unit_test(test_who_covers),
 		cmocka_unit_test(test_viewport),
+		cmocka_unit_test(test_sort_reads_accents_as_letters),
 	};
 
 	return cmocka_run_group_tests_name("core search", tests, setup, teardown);
