@@ -277,6 +277,26 @@ static void test_sort_reads_accents_as_letters(void **state)
 	scratch_remove(dir);
 }
 
+static void test_post_card(void **state)
+{
+	registry *reg = *state;
+	char *card = post_card(reg, "pretoria", 0);
+
+	assert_non_null(card);
+	assert_non_null(strstr(card, "Pretoria, South Africa\n"));
+	assert_non_null(strstr(card, "Head: Commissaire divisionnaire, police\n"));
+	assert_non_null(strstr(card, "Phone: +27 12 425 1740\n"));
+	assert_non_null(strstr(card, "As of: 2013-04-23 (source: s-namibia)\n"));
+	assert_non_null(strstr(card, "Covers: Namibia (non-resident)\n"));
+	free(card);
+	card = post_card(reg, "new-delhi", 1);
+	assert_non_null(strstr(card, "New Delhi, Inde\n"));
+	assert_non_null(strstr(card, "Tél. : non publié\n"));
+	assert_non_null(strstr(card, "Couvre : Inde, Maldives, Népal, Sri Lanka\n"));
+	free(card);
+	assert_null(post_card(reg, "nowhere", 0));
+}
+
 static int setup(void **state)
 {
 	*state = load_fixture();
@@ -303,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_who_covers),
 		cmocka_unit_test(test_viewport),
 		cmocka_unit_test(test_sort_reads_accents_as_letters),
+		cmocka_unit_test(test_post_card),
 	};
 
 	return cmocka_run_group_tests_name("core search", tests, setup, teardown);
