@@ -28,9 +28,11 @@ corp=$(echo "$last" | sed -n 's/.*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p')
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
+# edges instrumented in all (core/ and the target; SQLite and libcsv are not)
+edges=$(sed -n 's/.*Loaded 1 modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -n 1)
 if [ "$rc" -ne 0 ]; then
 	tail -n 60 "$log" >&2
 	echo "fuzz_$name: CRASH after ${runs:-?} runs (log $log); input in fuzz/crashes/" >&2
 	exit 1
 fi
-echo "fuzz_$name: ${secs} s, ${runs:-?} runs, ${eps:-?} execs/s, cov ${cov:-?} edges, ft ${ft:-?}, corpus ${corp:-?}, peak ${rss:-?} MB, no crash"
+echo "fuzz_$name: ${secs} s, ${runs:-?} runs, ${eps:-?} execs/s, cov ${cov:-?} of ${edges:-?} edges, ft ${ft:-?}, corpus ${corp:-?}, peak ${rss:-?} MB, no crash"

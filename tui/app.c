@@ -214,8 +214,8 @@ static void help_draw(struct tui *t)
 	werase(t->help_win);
 	inner = t->help_win;
 	if (border) {
-		box(t->help_win, 0, 0);
 		canvas_for(t, &cv, t->help_win);
+		draw_box(&cv);
 		draw_text(&cv, 0, 2, -1, ROLE_HEADER, " Help ");
 		inner = derwin(t->help_win, r.h - 2, r.w - 2, 1, 1);
 		if (inner == NULL)
@@ -285,7 +285,8 @@ static void draw_chrome(struct tui *t)
 	}
 	if (t->sep_win != NULL) {
 		werase(t->sep_win);
-		wvline(t->sep_win, ACS_VLINE, t->layout.sep.h);
+		canvas_for(t, &cv, t->sep_win);
+		draw_vline(&cv, 0, 0, cv.rows);
 		wnoutrefresh(t->sep_win);
 	}
 }

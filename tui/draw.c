@@ -176,6 +176,43 @@ void draw_paint(struct canvas *cv, int y, int x, int width, enum color_role role
 		mvwchgat(cv->win, y, x, width, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
 }
 
+static void put_char(struct canvas *cv, int y, int x, wchar_t wide, char plain)
+{
+	cchar_t c;
+	wchar_t w[2] = { cv->ascii ? (wchar_t)plain : wide, L'\0' };
+
+	if (setcchar(&c, w, A_NORMAL, 0, NULL) == OK)
+		mvwadd_wch(cv->win, y, x, &c);
+}
+
+void draw_vline(struct canvas *cv, int y, int x, int h)
+{
+	int i;
+
+	for (i = 0; i < h; i++)
+		put_char(cv, y + i, x, 0x2502, '|');
+}
+
+void draw_box(struct canvas *cv)
+{
+	int i, r = cv->rows - 1, c = cv->cols - 1;
+
+	if (r < 1 || c < 1)
+		return;
+	for (i = 1; i < c; i++) {
+		put_char(cv, 0, i, 0x2500, '-');
+		put_char(cv, r, i, 0x2500, '-');
+	}
+	draw_vline(cv, 1, 0, r - 1);
+	draw_vline(cv, 1, c, r - 1);
+	put_char(cv, 0, 0, 0x250C, '+');
+	put_char(cv, 0, c, 0x2510, '+');
+	put_char(cv, r, 0, 0x2514, '+');
+	/* The bottom-right cell last: writing it may fail to advance the
+	 * cursor, which is harmless here. */
+	put_char(cv, r, c, 0x2518, '+');
+}
+
 void draw_title(struct canvas *cv, int number, const char *name, const char *detail,
                 int focused)
 {

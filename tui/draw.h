@@ -49,6 +49,12 @@ int draw_text_right(struct canvas *cv, int y, int x, int width, enum color_role 
  * the characters there (width < 0: to the edge). */
 void draw_paint(struct canvas *cv, int y, int x, int width, enum color_role role);
 
+/* Lines drawn with the characters themselves ("│", or "|" in ASCII mode)
+ * rather than the terminal's alternate character set, which some
+ * terminals ignore under a UTF-8 locale. */
+void draw_vline(struct canvas *cv, int y, int x, int h);
+void draw_box(struct canvas *cv);
+
 /* A pane title line: "2 Posts" then detail, painted across the row. */
 void draw_title(struct canvas *cv, int number, const char *name, const char *detail,
                 int focused);

@@ -1,20 +1,22 @@
 # tmuxlib.sh: drive the real dcinet binary in a private tmux server.
 #
 # Source it from a tests/e2e/tui_*.sh script.  Each script gets its own
-# server (tmux -L dcinet-test-PID), so tests never touch the user's tmux
-# and may run in parallel; the server and the scratch directory go away on
-# exit.  Waits poll the screen every 50 ms up to a bound instead of
-# sleeping for a fixed time.
+# server (tmux -L dcinet-test-PID, no user configuration), so tests never
+# touch the user's tmux and may run in parallel; the server and the scratch
+# directory $TL_TMP go away on exit.  Waits poll the screen every 50 ms up
+# to a bound instead of sleeping for a fixed time.
 #
-#   tl_start COLS ROWS [ENV...] -- [ARGS...]
+#   tl_start COLS ROWS [VAR=VALUE...] [-- ARGS...]
 #                        run "$DCINET ARGS" (default: --data $DCINET_SRC/data)
-#                        under LANG=C.UTF-8 TERM=tmux-256color plus ENV
-#   tl_keys KEY...       tmux send-keys (key names: Enter, Escape, C-c, ...)
+#                        with LANG=C.UTF-8 TERM=tmux-256color, then VAR=VALUE
+#   tl_keys KEY...       tmux send-keys (key names: Enter, Escape, C-c, BTab)
 #   tl_type TEXT         type TEXT literally
 #   tl_screen            print the screen
 #   tl_wait TEXT [SECS]  wait until TEXT is on the screen (default 5 s)
 #   tl_wait_gone TEXT    wait until TEXT has left the screen
 #   tl_wait_exit [SECS]  wait for the program to end, print its exit status
+#   tl_running           true while the program runs
+#   tl_pid               the program's process id
 #   tl_resize COLS ROWS  resize the window
 #   tl_fail MESSAGE      print MESSAGE and the screen, exit 1
 
@@ -24,6 +26,7 @@
 TL_SOCKET="dcinet-test-$$"
 TL_TMP=$(mktemp -d "${TMPDIR:-/tmp}/dcinet-e2e.XXXXXX")
 TL_NAME=$(basename "$0" .sh)
+TL_N=0                     # sessions started; the current one is "t$TL_N"
 
 tl_cleanup() {
 	tmux -L "$TL_SOCKET" kill-server 2>/dev/null
@@ -32,55 +35,67 @@ tl_cleanup() {
 trap tl_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
+# A dead pane stays, so its exit status and last screen can be read.
+printf 'set -g remain-on-exit on\nset -g status off\n' > "$TL_TMP/tmux.conf"
+
 tl_tmux() {
-	tmux -L "$TL_SOCKET" -f /dev/null "$@"
+	tmux -L "$TL_SOCKET" -f "$TL_TMP/tmux.conf" "$@"
 }
 
 tl_start() {
 	cols=$1 rows=$2
 	shift 2
-	envs="LANG=C.UTF-8 LC_ALL= TERM=tmux-256color"
+	set -- LANG=C.UTF-8 LC_ALL= TERM=tmux-256color "$@"
+	# env VAR=VALUE... DCINET ARGS: split at "--"
+	tl_cmd="env"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		envs="$envs $1"
+		tl_cmd="$tl_cmd '$1'"
 		shift
 	done
-	[ "${1:-}" = "--" ] && shift
-	if [ $# -eq 0 ]; then
-		set -- --data "$DCINET_SRC/data"
+	tl_cmd="$tl_cmd '$DCINET'"
+	if [ "${1:-}" = "--" ]; then
+		shift
+		for a in "$@"; do
+			tl_cmd="$tl_cmd '$a'"
+		done
+	else
+		tl_cmd="$tl_cmd --data '$DCINET_SRC/data'"
 	fi
-	# The exit status goes to a file; the pane then waits, so the last
-	# screen can still be read after the program ends.
-	{
-		printf 'env %s ' "$envs"
-		printf "'%s' " "$DCINET" "$@"
-		printf '; echo "$?" > %s/exit; exec sleep 60\n' "$TL_TMP"
-	} > "$TL_TMP/run.sh"
-	rm -f "$TL_TMP/exit"
-	tl_tmux new-session -d -s t -x "$cols" -y "$rows" "sh $TL_TMP/run.sh" ||
+	# A new session each time: killing the last one would stop the server.
+	TL_N=$((TL_N + 1))
+	tl_tmux new-session -d -s "t$TL_N" -x "$cols" -y "$rows" "exec $tl_cmd" ||
 		tl_fail "tmux new-session failed"
 }
 
 tl_keys() {
-	tl_tmux send-keys -t t "$@"
+	tl_tmux send-keys -t "t$TL_N" "$@"
 }
 
 tl_type() {
-	tl_tmux send-keys -t t -l "$1"
+	tl_tmux send-keys -t "t$TL_N" -l "$1"
 }
 
 tl_screen() {
-	tl_tmux capture-pane -p -t t
+	tl_tmux capture-pane -p -t "t$TL_N"
+}
+
+tl_running() {
+	[ "$(tl_tmux display-message -p -t "t$TL_N" '#{pane_dead}')" = 0 ]
+}
+
+tl_pid() {
+	tl_tmux display-message -p -t "t$TL_N" '#{pane_pid}'
 }
 
 # tl_poll CONDITION SECS: evaluate CONDITION every 50 ms until true.
 tl_poll() {
-	tries=$(( ${2:-5} * 20 ))
-	while [ "$tries" -gt 0 ]; do
+	tl_tries=$(( ${2:-5} * 20 ))
+	while [ "$tl_tries" -gt 0 ]; do
 		if eval "$1"; then
 			return 0
 		fi
 		sleep 0.05
-		tries=$((tries - 1))
+		tl_tries=$((tl_tries - 1))
 	done
 	return 1
 }
@@ -97,13 +112,21 @@ tl_wait_gone() {
 		tl_fail "still on screen: $1"
 }
 
+# The exit status once the program has ended, "running" before.  tmux can
+# mark the pane dead (its terminal closed) a moment before it has collected
+# the status, which then reads empty: wait for a number.
+tl_status() {
+	tl_tmux display-message -p -t "t$TL_N" '#{?pane_dead,#{pane_dead_status},running}'
+}
+
 tl_wait_exit() {
-	tl_poll '[ -s "$TL_TMP/exit" ]' "${1:-5}" || tl_fail "the program did not exit"
-	cat "$TL_TMP/exit"
+	tl_poll 'case $(tl_status) in [0-9]*) true ;; *) false ;; esac' "${1:-5}" ||
+		tl_fail "the program did not exit"
+	tl_status
 }
 
 tl_resize() {
-	tl_tmux resize-window -t t -x "$1" -y "$2"
+	tl_tmux resize-window -t "t$TL_N" -x "$1" -y "$2"
 }
 
 tl_fail() {

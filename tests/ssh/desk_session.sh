@@ -9,7 +9,7 @@ t0=$(now_ms)
 client_start s1
 wait_screen s1 "Roster" 10 || fail "no first screen within 10 s"
 first_ms=$(( $(now_ms) - t0 ))
-for title in Overview Posts Roster; do
+for title in "1 Overview" "2 Posts" "3 Roster"; do
 	grep -qF "$title" "$TMP/screen" || fail "first screen lacks the $title pane"
 done
 pid=$(desk_pids)
@@ -49,8 +49,7 @@ done
 keys s1 /
 keys s1 C-u
 keys s1 -l nepal
-wait_screen s1 "Kathmandu" 5 || wait_screen s1 "New Delhi" 1 ||
-	fail "no answer to a second search after the escape keys"
+wait_screen s1 "New Delhi" 5 || fail "no answer to a second search after the escape keys"
 
 check_no_write_fds "$pid"
 [ -z "$(ls /proc/"$pid"/task | grep -vx "$pid")" ] || fail "dcinet runs extra threads"

@@ -13,6 +13,8 @@
 # Caller's interface:
 #   desk_setup [sshd_config lines...]  import the registry, make keys,
 #                                      write the config, start sshd
+#                                      ($ALIVE_INTERVAL, $ALIVE_COUNT: the
+#                                      ClientAlive* of the Match block)
 #   client_start NAME                  ssh -tt in tmux session NAME;
 #                                      its exit status goes to $TMP/NAME.exit
 #   wait_screen NAME TEXT [SECONDS]    until the pane shows TEXT
@@ -29,6 +31,7 @@ unset DCINET_DB TMUX
 export LANG=C.UTF-8
 
 TMP=$(mktemp -d /tmp/dcinet-ssh-XXXXXX)
+cd "$TMP" || exit 1
 REG="$TMP/registry/registry.db"
 TSOCK="dcinet-ssh-$$"
 SSHD_PID=""
@@ -95,7 +98,7 @@ kill_pids() {
 	kill "$@" 2>/dev/null
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		alive=""
-		for p in "$@"; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+		for p in "$@"; do running "$p" && alive="$alive $p"; done
 		[ -z "$alive" ] && return 0
 		sleep 0.1
 	done
@@ -138,7 +141,7 @@ random_port() {
 }
 
 # desk_setup [EXTRA_CONFIG_LINE...]: the registry, keys, config and sshd.
-# Extra lines go before the Match block (global options).
+# Extra lines are global options; they win over the defaults below.
 desk_setup() {
 	[ -x /usr/sbin/sshd ] || fail "/usr/sbin/sshd missing: tools/install-deps.sh ssh"
 	command -v ssh >/dev/null || fail "ssh missing: tools/install-deps.sh ssh"
@@ -149,7 +152,7 @@ desk_setup() {
 		fail "import: $(cat "$TMP/import.log")"
 	chmod 444 "$REG"
 	REG_SUM=$(sha256sum <"$REG")
-	REG_LS=$(ls -la --time-style=+%s.%N "$TMP/registry" | sed 1d)
+	REG_LS=$(ls -lA --time-style=+%s.%N "$TMP/registry" | sed 1d)
 
 	ssh-keygen -q -t ed25519 -N '' -C dcinet-test-host -f "$TMP/host_ed25519" ||
 		fail "ssh-keygen (host)"
@@ -162,6 +165,8 @@ desk_setup() {
 
 	{
 		echo "# A desk login for the test: see DESK DEPLOYMENT in dcinet(1)."
+		echo "# sshd keeps the first value it reads for a keyword: the test's own first."
+		for line in "$@"; do echo "$line"; done
 		echo "ListenAddress 127.0.0.1"
 		echo "AddressFamily inet"
 		echo "HostKey $TMP/host_ed25519"
@@ -178,13 +183,15 @@ desk_setup() {
 		echo "PrintLastLog no"
 		echo "MaxStartups 100"
 		echo "LogLevel VERBOSE"
-		for line in "$@"; do echo "$line"; done
+		# The block of DESK DEPLOYMENT in dcinet(1) (tests/ssh/DEPLOYMENT.mdoc).
 		echo "Match User $USER_NAME"
 		echo "	ForceCommand exec $DCINET --db $REG"
-		echo "	SetEnv LANG=C.UTF-8"
 		echo "	PermitTTY yes"
 		echo "	DisableForwarding yes"
 		echo "	PermitTunnel no"
+		echo "	SetEnv LANG=C.UTF-8 LC_ALL=C.UTF-8"
+		echo "	ClientAliveInterval ${ALIVE_INTERVAL:-30}"
+		echo "	ClientAliveCountMax ${ALIVE_COUNT:-3}"
 	} >"$TMP/sshd_config"
 	/usr/sbin/sshd -t -f "$TMP/sshd_config" 2>"$TMP/sshd.log" ||
 		fail "sshd -t: $(cat "$TMP/sshd.log")"
@@ -273,12 +280,20 @@ wait_exit() {
 	exit_status=$(sed -n 's/^EXIT=//p' "$TMP/$1.exit")
 }
 
+# running PID: the process exists and is not a zombie.  (An exited child
+# whose parent died waits for init to reap it; where init does not reap,
+# as in some containers, it stays a zombie: it has exited all the same.)
+running() {
+	state=$(awk '{ sub(/^.*\) /, ""); print substr($0, 1, 1) }' "/proc/$1/stat" 2>/dev/null)
+	[ -n "$state" ] && [ "$state" != Z ]
+}
+
 # wait_gone PIDS... within MS (global WAIT_MS): sets gone_ms.
 wait_gone() {
 	start=$(now_ms)
 	while :; do
 		alive=""
-		for p in "$@"; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+		for p in "$@"; do running "$p" && alive="$alive $p"; done
 		gone_ms=$(( $(now_ms) - start ))
 		[ -z "$alive" ] && return 0
 		[ "$gone_ms" -lt "${WAIT_MS:-1000}" ] || return 1
@@ -289,7 +304,7 @@ wait_gone() {
 # The registry is exactly as imported, and nothing was written beside it.
 check_registry() {
 	[ "$(sha256sum <"$REG")" = "$REG_SUM" ] || fail "the registry file changed"
-	[ "$(ls -la --time-style=+%s.%N "$TMP/registry" | sed 1d)" = "$REG_LS" ] ||
+	[ "$(ls -lA --time-style=+%s.%N "$TMP/registry" | sed 1d)" = "$REG_LS" ] ||
 		fail "files appeared or changed beside the registry: $(ls -la "$TMP/registry")"
 }
 
