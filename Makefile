@@ -35,7 +35,7 @@ TUI_LIB  = $(BUILD)/libdcitui.a
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test test-unit test-e2e check-layers lint install uninstall clean \
+.PHONY: FORCE all run test test-unit test-e2e check-layers lint install uninstall clean \
         deps countries bench test-asan test-valgrind fuzz test-long
 
 all: dcinet
@@ -54,6 +54,14 @@ deps:
 $(BUILD)/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The objects embed SHAREDIR: rebuild them when PREFIX changes
+# ("make", then "make install PREFIX=/usr").
+$(BUILD)/.sharedir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+$(CLI_OBJ): $(BUILD)/.sharedir
+FORCE:
 
 $(CORE_LIB): $(CORE_OBJ)
 	$(AR) rcs $@ $^
@@ -117,12 +125,14 @@ install: dcinet $(BUILD)/dcinet.db
 	install -m 755 $(BUILD)/dcinet $(DESTDIR)$(BINDIR)/dcinet
 	install -m 644 man/dcinet.1 $(DESTDIR)$(MANDIR)/man1/dcinet.1
 	install -m 644 man/dcinet-data.5 $(DESTDIR)$(MANDIR)/man5/dcinet-data.5
-	install -m 444 $(BUILD)/dcinet.db $(DESTDIR)$(SHAREDIR)/dcinet.db
+	install -m 444 $(BUILD)/dcinet.db $(DESTDIR)$(SHAREDIR)/.dcinet.db.new
+	mv -f $(DESTDIR)$(SHAREDIR)/.dcinet.db.new $(DESTDIR)$(SHAREDIR)/dcinet.db
 	install -m 644 data/*.csv $(DESTDIR)$(SHAREDIR)/data/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dcinet $(DESTDIR)$(MANDIR)/man1/dcinet.1 \
-		$(DESTDIR)$(MANDIR)/man5/dcinet-data.5 $(DESTDIR)$(SHAREDIR)/dcinet.db
+		$(DESTDIR)$(MANDIR)/man5/dcinet-data.5 $(DESTDIR)$(SHAREDIR)/dcinet.db \
+		$(DESTDIR)$(SHAREDIR)/.dcinet.db.new
 	for f in data/*.csv; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
 	-rmdir $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR)
 

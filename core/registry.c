@@ -173,7 +173,8 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 		registry_close(reg);
 		return rc;
 	}
-	sqlite3_exec(reg->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	/* A desk login writes no file, not even SQLite's temporary ones. */
+	sqlite3_exec(reg->db, "PRAGMA query_only = 1; PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
 	*out = reg;
 	return 0;
 }

@@ -26,6 +26,7 @@ start_typing k1
 kill -KILL "$client"
 WAIT_MS=1000 wait_gone "$pid" || fail "dcinet $pid still runs 1 s after the client was killed"
 kill_ms=$gone_ms
+# shellcheck disable=SC2046
 WAIT_MS=2000 wait_gone $(descendants "$SSHD_PID" | awk '{ print $1 }') ||
 	fail "processes left under sshd: $(tree_comms)"
 check_registry
@@ -42,6 +43,7 @@ done
 timeout_ms=$(( $(now_ms) - t0 ))
 WAIT_MS=1000 wait_gone "$pid" || fail "dcinet $pid still runs 1 s after sshd dropped the silent client"
 silent_ms=$gone_ms
+# shellcheck disable=SC2046
 WAIT_MS=2000 wait_gone $(descendants "$SSHD_PID" | awk '{ print $1 }') ||
 	fail "processes left under sshd: $(tree_comms)"
 kill -KILL "$client" 2>/dev/null

@@ -3,6 +3,7 @@
 # Ctrl-Z, Ctrl-\) change nothing, and q ends the SSH session with status 0.
 . "$DCINET_SRC/tests/ssh/sshlib.sh"
 
+# shellcheck disable=SC2119
 desk_setup
 
 t0=$(now_ms)
@@ -12,6 +13,8 @@ first_ms=$(( $(now_ms) - t0 ))
 for title in "1 Overview" "2 Posts" "3 Roster"; do
 	grep -qF "$title" "$TMP/screen" || fail "first screen lacks the $title pane"
 done
+# Accents render: sshd's SetEnv gives the session a UTF-8 locale.
+grep -qF "coopération" "$TMP/screen" || fail "no accented text on the first screen (locale?)"
 pid=$(desk_pids)
 [ "$(echo "$pid" | wc -w)" -eq 1 ] || fail "want one dcinet under sshd, got: $(tree_comms)"
 
@@ -30,10 +33,10 @@ for where in search pane; do
 	keys s1 -l '!'
 	keys s1 -l ':'
 	keys s1 -H 1a        # Ctrl-Z
-	keys s1 -H 1c        # Ctrl-\ .
+	keys s1 -H 1c        # Ctrl-backslash
 	sleep 0.4
 	[ ! -s "$TMP/s1.exit" ] || fail "the session ended after !, :, Ctrl-Z, Ctrl-\\ ($where)"
-	kill -0 "$pid" 2>/dev/null || fail "dcinet died after !, :, Ctrl-Z, Ctrl-\\ ($where)"
+	running "$pid" || fail "dcinet died after !, :, Ctrl-Z, Ctrl-\\ ($where)"
 	state=$(awk '{ sub(/^.*\) /, ""); print substr($0, 1, 1) }' "/proc/$pid/stat")
 	[ "$state" != T ] || fail "dcinet is stopped after Ctrl-Z ($where)"
 	comms=$(tree_comms | awk '{ print $2 }' | sort -u | tr '\n' ' ')
@@ -51,8 +54,20 @@ keys s1 C-u
 keys s1 -l nepal
 wait_screen s1 "New Delhi" 5 || fail "no answer to a second search after the escape keys"
 
+# The registry is rebuilt while the desk is open (--import renames a new
+# file over it): the open session goes on answering from the one it opened.
+"$DCINET" --import "$DCINET_SRC/data" --db "$REG" 2>"$TMP/import.log" ||
+	fail "re-import: $(cat "$TMP/import.log")"
+chmod 444 "$REG"
+registry_snapshot
+keys s1 C-u
+keys s1 -l lome
+wait_screen s1 "Togo" 5 || fail "no answer after the registry was rebuilt under the session"
+
 check_no_write_fds "$pid"
-[ -z "$(ls /proc/"$pid"/task | grep -vx "$pid")" ] || fail "dcinet runs extra threads"
+for task in /proc/"$pid"/task/*; do
+	[ "${task##*/}" = "$pid" ] || fail "dcinet runs extra threads"
+done
 
 keys s1 Tab
 keys s1 q

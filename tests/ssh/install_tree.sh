@@ -3,7 +3,9 @@
 # test is never touched.
 #  1. Staged, as a package build does it: PREFIX=/usr DESTDIR=$TMP/stage
 #     installs exactly the binary, both man pages, the read-only database
-#     and the CSVs it was built from; uninstall leaves no file behind.
+#     and the CSVs it was built from; installing again replaces the
+#     database by rename (open sessions keep theirs); uninstall leaves no
+#     file behind.
 #  2. For real under PREFIX=$TMP/usr: the installed binary, run from /,
 #     finds the installed registry; DCINET_DB and --db override it.
 #  3. "make" then "make install PREFIX=..." (another prefix than the
@@ -56,7 +58,7 @@ STAGE="$TMP/stage"
 mk -j"$jobs" PREFIX=/usr
 mk install PREFIX=/usr DESTDIR="$STAGE"
 
-(cd "$SRC/data" && ls *.csv) | sed 's|^|usr/share/dcinet/data/|' >"$TMP/want"
+(cd "$SRC/data" && ls ./*.csv) | sed 's|^\./|usr/share/dcinet/data/|' >"$TMP/want"
 printf '%s\n' usr/bin/dcinet usr/share/man/man1/dcinet.1 usr/share/man/man5/dcinet-data.5 \
 	usr/share/dcinet/dcinet.db >>"$TMP/want"
 sort -o "$TMP/want" "$TMP/want"
@@ -87,11 +89,21 @@ for q in namibie nepal lemee securite; do
 	cp "$TMP/out" "$TMP/from-db"
 	db_status=$status
 	run "$bin" --data "$share/data" --find "$q" --format tsv
-	[ "$status" = "$db_status" ] && cmp -s "$TMP/out" "$TMP/from-db" ||
+	{ [ "$status" = "$db_status" ] && cmp -s "$TMP/out" "$TMP/from-db"; } ||
 		fail "--find $q: the installed database and CSVs disagree"
 done
 run "$bin" --db "$share/dcinet.db" --find namibie
 grep -q Pretoria "$TMP/out" || fail "the installed database does not answer namibie"
+
+# Installing again (an upgrade) replaces the database with a new file, never
+# rewrites it in place: desks that have it open keep reading a whole one.
+inode=$(stat -c %i "$share/dcinet.db")
+mk install PREFIX=/usr DESTDIR="$STAGE"
+[ "$(stat -c %i "$share/dcinet.db")" != "$inode" ] ||
+	fail "make install rewrote the installed database in place (install it beside, then mv)"
+[ "$(mode usr/share/dcinet/dcinet.db)" = 444 ] || fail "reinstalled database is not mode 444"
+(cd "$STAGE" && find . ! -type d | sed 's|^\./||' | sort) >"$TMP/got"
+cmp -s "$TMP/want" "$TMP/got" || fail "a second install left extra files: $(diff "$TMP/want" "$TMP/got")"
 
 mk uninstall PREFIX=/usr DESTDIR="$STAGE"
 left=$(cd "$STAGE" && find . ! -type d)
@@ -107,7 +119,7 @@ bin="$P/bin/dcinet"
 share="$P/share/dcinet"
 
 run "$bin" --find namibie
-[ "$status" = 0 ] && grep -q Pretoria "$TMP/out" ||
+{ [ "$status" = 0 ] && grep -q Pretoria "$TMP/out"; } ||
 	fail "installed dcinet, run from /, did not answer from its registry: $(cat "$TMP/err")"
 # It is the database that answers: without the CSVs nothing changes.
 mv "$share/data" "$TMP/data.away"
@@ -116,7 +128,7 @@ run "$bin" --find namibie
 mv "$TMP/data.away" "$share/data"
 # DCINET_DB wins over the installed registry ...
 run env DCINET_DB="$TMP/none.db" "$bin" --find namibie
-[ "$status" = 66 ] && grep -q none.db "$TMP/err" ||
+{ [ "$status" = 66 ] && grep -q none.db "$TMP/err"; } ||
 	fail "DCINET_DB did not override the installed registry (status $status)"
 # ... and --db over DCINET_DB.
 run env DCINET_DB="$TMP/none.db" "$bin" --db "$share/dcinet.db" --find namibie
@@ -124,7 +136,7 @@ run env DCINET_DB="$TMP/none.db" "$bin" --db "$share/dcinet.db" --find namibie
 # Without the database, the installed CSVs serve.
 mv "$share/dcinet.db" "$TMP/db.away"
 run "$bin" --find namibie
-[ "$status" = 0 ] && grep -q Pretoria "$TMP/out" ||
+{ [ "$status" = 0 ] && grep -q Pretoria "$TMP/out"; } ||
 	fail "without the database, the installed CSVs did not serve: $(cat "$TMP/err")"
 mv "$TMP/db.away" "$share/dcinet.db"
 

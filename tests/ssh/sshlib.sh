@@ -151,8 +151,7 @@ desk_setup() {
 	"$DCINET" --import "$DCINET_SRC/data" --db "$REG" 2>"$TMP/import.log" ||
 		fail "import: $(cat "$TMP/import.log")"
 	chmod 444 "$REG"
-	REG_SUM=$(sha256sum <"$REG")
-	REG_LS=$(ls -lA --time-style=+%s.%N "$TMP/registry" | sed 1d)
+	registry_snapshot
 
 	ssh-keygen -q -t ed25519 -N '' -C dcinet-test-host -f "$TMP/host_ed25519" ||
 		fail "ssh-keygen (host)"
@@ -277,6 +276,7 @@ wait_exit() {
 		[ "$(now_ms)" -lt "$deadline" ] || return 1
 		sleep 0.02
 	done
+	# shellcheck disable=SC2034 # for the caller
 	exit_status=$(sed -n 's/^EXIT=//p' "$TMP/$1.exit")
 }
 
@@ -299,6 +299,12 @@ wait_gone() {
 		[ "$gone_ms" -lt "${WAIT_MS:-1000}" ] || return 1
 		sleep 0.01
 	done
+}
+
+# registry_snapshot: remember the registry's checksum and its directory.
+registry_snapshot() {
+	REG_SUM=$(sha256sum <"$REG")
+	REG_LS=$(ls -lA --time-style=+%s.%N "$TMP/registry" | sed 1d)
 }
 
 # The registry is exactly as imported, and nothing was written beside it.
