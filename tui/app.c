@@ -1,16 +1,21 @@
 /*
  * app.c: tui_run() and the main loop.
  *
- * The loop blocks in wget_wch() (no timeout, so an idle browser costs no
- * CPU), hands each key to the keymap and the focused pane, and draws what
- * the handler's REDRAW_* mask names: each pane into its own window with
- * wnoutrefresh(), then one doupdate(), so curses sends only the cells
- * that changed.  Nothing is cleared per key.
+ * The loop sleeps in pselect() on the terminal with no timeout, so an idle
+ * browser costs no CPU; when keys come it reads every one that is there
+ * (wget_wch() in nodelay mode), hands each to the keymap and the focused
+ * pane, and then draws once what the handlers' REDRAW_* masks name: each
+ * pane into its own window with wnoutrefresh(), then one doupdate(), so
+ * curses sends only the cells that changed.  Nothing is cleared per key.
  *
- * Signals: SIGINT, SIGTERM and SIGHUP only set a flag; wget_wch() then
- * returns ERR (EINTR) and the loop leaves through endwin().  Ctrl-C is
- * also a quit key in case the terminal passes it through.
- */
+ * Signals: SIGINT, SIGTERM and SIGHUP set a flag; the loop leaves through
+ * endwin().  They, and SIGWINCH (whose handler is curses'), are blocked
+ * except inside pselect(), which unblocks them atomically: a signal that
+ * comes while a key is being handled is seen at the next wait instead of
+ * being lost behind a blocking read.  Ctrl-C is also a quit key, for
+ * terminals that pass it through.
+  */
+#include <assert.h>
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -19,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sysexits.h>
 #include <unistd.h>
 #include "app.h"
@@ -36,25 +42,42 @@ static void on_signal(int sig)
 static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(handled_signals) / sizeof(handled_signals[0]))
 
-static void signals_install(struct sigaction *old)
+/* What tui_run() changes in the process's signal handling, to put back. */
+struct signal_state {
+	struct sigaction old_action[NSIGNALS];
+	sigset_t old_mask;
+	sigset_t wait_mask;        /* the mask inside pselect() */
+};
+
+static void signals_install(struct signal_state *ss)
 {
 	struct sigaction sa;
+	sigset_t block;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;           /* no SA_RESTART: the blocking read must end */
+	sigemptyset(&block);
+	sigaddset(&block, SIGWINCH);
+	for (i = 0; i < NSIGNALS; i++) {
+		sigaction(handled_signals[i], &sa, &ss->old_action[i]);
+		sigaddset(&block, handled_signals[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &ss->old_mask);
+	ss->wait_mask = ss->old_mask;
+	sigdelset(&ss->wait_mask, SIGWINCH);
 	for (i = 0; i < NSIGNALS; i++)
-		sigaction(handled_signals[i], &sa, &old[i]);
+		sigdelset(&ss->wait_mask, handled_signals[i]);
 }
 
-static void signals_restore(const struct sigaction *old)
+static void signals_restore(const struct signal_state *ss)
 {
 	size_t i;
 
+	sigprocmask(SIG_SETMASK, &ss->old_mask, NULL);
 	for (i = 0; i < NSIGNALS; i++)
-		sigaction(handled_signals[i], &old[i], NULL);
+		sigaction(handled_signals[i], &ss->old_action[i], NULL);
 }
 
 static int locale_is_utf8(void)
@@ -75,6 +98,7 @@ unsigned app_focus(struct tui *t, enum pane_id pane)
 {
 	enum pane_id old = t->focus;
 
+	assert(pane < PANE_COUNT);
 	if (pane == old)
 		return REDRAW_NONE;
 	if (pane == PANE_SEARCH)
@@ -99,6 +123,7 @@ unsigned app_back(struct tui *t)
 
 unsigned app_open_post(struct tui *t, const char *post_id)
 {
+	assert(post_id != NULL);
 	posts_goto(t->posts, t, post_id);
 	roster_show(t->roster, t, post_id);
 	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
@@ -208,6 +233,7 @@ static void help_draw(struct tui *t)
 		t->help_win = window_for(&r);
 		if (t->help_win == NULL)
 			return;
+		doc_free(&t->help);
 		doc_init(&t->help, t->ascii);
 		help_build(&t->help, r.w - DOC_MARGIN - (border ? 2 : 0));
 	}
@@ -325,6 +351,8 @@ static void render(struct tui *t, unsigned what)
 
 /* ---- keys ---------------------------------------------------------------------- */
 
+/* Keys act on the state even while the terminal is too small to show it:
+ * what is typed during a resize is not lost. */
 static unsigned dispatch(struct tui *t, int key)
 {
 	unsigned what = REDRAW_NONE;
@@ -335,8 +363,6 @@ static unsigned dispatch(struct tui *t, int key)
 		t->message[0] = '\0';
 		what |= REDRAW_CHROME;
 	}
-	if (t->layout.kind == LAYOUT_TOO_SMALL)
-		return keymap_lookup(key, PANE_OVERVIEW) == ACT_QUIT ? REDRAW_QUIT : what;
 	if (t->help_open)
 		return what | help_key(t, keymap_lookup(key, PANE_OVERVIEW));
 	act = keymap_lookup(key, t->focus);
@@ -353,54 +379,91 @@ static unsigned dispatch(struct tui *t, int key)
 	case ACT_FOCUS_OVERVIEW: return what | app_focus(t, PANE_OVERVIEW);
 	case ACT_FOCUS_POSTS:    return what | app_focus(t, PANE_POSTS);
 	case ACT_FOCUS_ROSTER:   return what | app_focus(t, PANE_ROSTER);
-	case ACT_FOCUS_SEARCH:
-	case ACT_SEARCH:         return what | app_focus(t, PANE_SEARCH);
+	case ACT_FOCUS_SEARCH:   return what | app_focus(t, PANE_SEARCH);
+	case ACT_SEARCH:         /* a new search; 4 goes back to the last one */
+		search_box_clear(t->search, t);
+		return what | app_focus(t, PANE_SEARCH) | REDRAW_PANE(PANE_SEARCH);
 	case ACT_HIT_NEXT:       return what | search_box_step(t->search, t, 1);
 	case ACT_HIT_PREV:       return what | search_box_step(t->search, t, -1);
 	default:                 return what | pane->ops->key(pane->st, t, act, key);
 	}
 }
 
-static int loop(struct tui *t)
+/* Handle one key; a resize or a change of focus re-lays the screen out at
+ * once, so the keys after it see the new sizes. */
+static unsigned handle_key(struct tui *t, int rc, wint_t wc, unsigned what)
 {
-	unsigned what = REDRAW_LAYOUT;
+	int key = rc == KEY_CODE_YES ? KEYMAP_FN((int)wc) : (int)wc;
+
+	if (key == KEYMAP_FN(KEY_RESIZE))
+		what |= REDRAW_LAYOUT;
+	else
+		what |= dispatch(t, key);
+	if (what & REDRAW_QUIT)
+		return what;
+	if ((what & REDRAW_LAYOUT) || layout_stale(t)) {
+		relayout(t);
+		what = (what & ~REDRAW_LAYOUT) | REDRAW_ALL;
+	}
+	return what;
+}
+
+static int loop(struct tui *t, const sigset_t *wait_mask)
+{
+	unsigned what;
 	int errors = 0;
 
+	relayout(t);
+	what = REDRAW_ALL;
 	for (;;) {
+		fd_set in;
 		wint_t wc;
-		int rc, key;
+		int ready, rc, keys = 0;
 
-		if (!(what & REDRAW_LAYOUT) && layout_stale(t))
-			what |= REDRAW_LAYOUT;
-		if (what & REDRAW_LAYOUT) {
-			relayout(t);
-			what |= REDRAW_ALL;
-		}
 		if (what != REDRAW_NONE)
 			render(t, what);
 		what = REDRAW_NONE;
-		errno = 0;
-		rc = wget_wch(stdscr, &wc);
+		FD_ZERO(&in);
+		FD_SET(STDIN_FILENO, &in);
+		ready = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, wait_mask);
 		if (caught_signal)
 			return 0;
-		if (rc == ERR) {
-			if (++errors >= MAX_READ_ERRORS)
-				return 0;
-			continue;
-		}
-		errors = 0;
-		key = rc == KEY_CODE_YES ? KEYMAP_FN((int)wc) : (int)wc;
-		if (key == KEYMAP_FN(KEY_RESIZE)) {
-			what = REDRAW_LAYOUT;
-			continue;
-		}
-		what = dispatch(t, key);
-		if (what & REDRAW_QUIT)
+		if (ready < 0 && errno != EINTR)
 			return 0;
+		/* Every key there is (a resize arrives as KEY_RESIZE after the
+		 * EINTR of SIGWINCH), then one drawing for all of them. */
+		while ((rc = wget_wch(stdscr, &wc)) != ERR) {
+			keys++;
+			what = handle_key(t, rc, wc, what);
+			if (what & REDRAW_QUIT)
+				return 0;
+		}
+		/* Readable yet no key, again and again: the terminal has gone. */
+		if (ready > 0 && keys == 0 && ++errors >= MAX_READ_ERRORS)
+			return 0;
+		if (keys > 0)
+			errors = 0;
 	}
 }
 
 /* ---- entry --------------------------------------------------------------------- */
+
+static int no_terminal_type(void)
+{
+	char term[64];
+
+	text_sanitize(term, sizeof(term), getenv("TERM") ? getenv("TERM") : "", SANITIZE_ASCII);
+	fprintf(stderr, "dcinet: cannot use the terminal type \"%s\"\n", term);
+	return EX_UNAVAILABLE;
+}
+
+/* A terminal that cannot move its cursor (TERM=dumb) cannot show panes. */
+static int has_cursor_addressing(void)
+{
+	char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (char *)-1;
+}
 
 static void panes_destroy(struct tui *t)
 {
@@ -421,7 +484,7 @@ static void panes_destroy(struct tui *t)
 int tui_run(registry *reg, const struct tui_opts *opts)
 {
 	struct tui t;
-	struct sigaction old[NSIGNALS];
+	struct signal_state signals;
 	SCREEN *screen;
 	int status;
 
@@ -446,29 +509,33 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 	roster_show(t.roster, &t, posts_selected(t.posts));
 
 	caught_signal = 0;
-	signals_install(old);
+	signals_install(&signals);
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
-		char term[64];
-
-		text_sanitize(term, sizeof(term), getenv("TERM") ? getenv("TERM") : "", SANITIZE_ASCII);
-		fprintf(stderr, "dcinet: cannot use the terminal type \"%s\"\n", term);
-		signals_restore(old);
+		signals_restore(&signals);
 		panes_destroy(&t);
-		return EX_UNAVAILABLE;
+		return no_terminal_type();
 	}
 	set_term(screen);
+	if (!has_cursor_addressing()) {
+		endwin();
+		delscreen(screen);
+		signals_restore(&signals);
+		panes_destroy(&t);
+		return no_terminal_type();
+	}
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);     /* keys are read only when pselect() says so */
 	set_escdelay(25);
 	colors_init(&t.colors, colors_wanted(getenv("NO_COLOR"), has_colors()));
 
-	status = loop(&t);
+	status = loop(&t, &signals.wait_mask);
 
 	panes_destroy(&t);
 	endwin();
 	delscreen(screen);
-	signals_restore(old);
+	signals_restore(&signals);
 	return status;
 }

@@ -99,6 +99,8 @@ void roster_show(struct roster *r, struct tui *t, const char *post_id);
 
 /* Search box */
 int search_box_has_text(const struct search_box *s);
+/* Empty the box for a new search (the `/` key). */
+void search_box_clear(struct search_box *s, struct tui *t);
 /* n/N: move to the next (dir > 0) or previous hit and open its post. */
 unsigned search_box_step(struct search_box *s, struct tui *t, int dir);
 

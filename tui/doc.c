@@ -78,9 +78,12 @@ static struct doc_line *last_line(struct doc *d)
 
 void doc_put(struct doc *d, int col, int width, enum color_role role, const char *text)
 {
-	struct doc_line *line = last_line(d);
-	char *clean = draw_sanitize(text, d->ascii);
+	struct doc_line *line;
+	char *clean;
 
+	assert(col >= 0);
+	line = last_line(d);
+	clean = draw_sanitize(text, d->ascii);
 	if (line != NULL)
 		add_seg(line, col, width, role, clean);
 	else

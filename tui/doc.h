@@ -52,7 +52,8 @@ void doc_put(struct doc *d, int col, int width, enum color_role role, const char
 int doc_wrap(struct doc *d, int col, int width, enum color_role role, const char *text);
 
 /* Move src's segments onto dst's lines, shifted right by col (line i of
- * src goes to line i of dst, which gains lines as needed); src ends empty.
+ * src goes to line i of dst, which gains lines as needed); src is left
+ * empty, still to be freed with doc_free().
  * This is how a pane lays two columns side by side. */
 void doc_merge(struct doc *dst, struct doc *src, int col);
 

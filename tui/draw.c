@@ -141,6 +141,7 @@ int draw_text(struct canvas *cv, int y, int x, int width, enum color_role role,
 	wchar_t *w;
 	int cols;
 
+	assert(cv != NULL && cv->win != NULL);
 	width = clip_width(cv, y, x, width);
 	if (width == 0)
 		return 0;

@@ -364,6 +364,7 @@ static void build(struct overview *o)
 		build_chart(o, &right, 0, width - lw - 2);
 		build_table(o, &right, 0, width - lw - 2);
 		doc_merge(&o->doc, &right, lw + 2);
+		doc_free(&right);
 		return;
 	}
 	/* One column, the first rows being what a small screen shows: the

@@ -31,7 +31,7 @@ struct posts {
 enum { COL_CITY, COL_COUNTRY, COL_COVERED, COL_COVERS, COL_RANK, COL_UPDATED, COL_COUNT };
 
 static const char *const col_heads[COL_COUNT] = {
-	"City", "Host country", "Cov", "Covers", "Head's rank", "Updated"
+	"City", "Host country", "Cov", "Also covers", "Head's rank", "Updated"
 };
 
 static void row_free(struct post_row *r)
@@ -140,9 +140,10 @@ static void settle(struct posts *p, struct tui *t, int force)
 
 void posts_goto(struct posts *p, struct tui *t, const char *post_id)
 {
-	long idx = post_index(t->reg, p->sort, post_id);
-	long h = list_rows(p) > 0 ? list_rows(p) : 1;
+	long idx, h = list_rows(p) > 0 ? list_rows(p) : 1;
 
+	assert(post_id != NULL);
+	idx = post_index(t->reg, p->sort, post_id);
 	if (idx < 0)
 		return;
 	p->sel = idx;
@@ -220,10 +221,10 @@ static void columns(int avail, int gap, int w[COL_COUNT])
 		w[COL_COUNTRY] = flex / 2;
 		return;
 	}
-	w[COL_CITY] = flex * 26 / 100;
-	w[COL_COUNTRY] = flex * 24 / 100;
+	w[COL_CITY] = flex * (w[COL_COVERS] ? 20 : 25) / 100;
+	w[COL_COUNTRY] = flex * (w[COL_COVERS] ? 24 : 30) / 100;
 	if (w[COL_COVERS]) {
-		w[COL_COVERS] = flex * 20 / 100;
+		w[COL_COVERS] = flex * 18 / 100;
 		w[COL_RANK] = flex - w[COL_CITY] - w[COL_COUNTRY] - w[COL_COVERS];
 	} else {
 		w[COL_RANK] = flex - w[COL_CITY] - w[COL_COUNTRY];

@@ -5,6 +5,7 @@
  * The rows of one post are copied when the post is shown, then laid out
  * as a document for the pane's width (again on each resize).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +420,7 @@ static void build(struct roster *r)
 
 void roster_show(struct roster *r, struct tui *t, const char *post_id)
 {
+	assert(post_id != NULL);
 	if (r->post_id != NULL && strcmp(r->post_id, post_id) == 0)
 		return;
 	free(r->post_id);

@@ -78,11 +78,12 @@ static int hits_total(const struct search_box *s)
 	return n;
 }
 
-/* The i-th held hit in group order, and its kind. */
+/* The i-th held hit in group order, and its kind; NULL past the end. */
 static const struct hit_row *hit_at(const struct search_box *s, int i, int *kind)
 {
 	int k;
 
+	assert(i >= 0);
 	for (k = 0; k < HIT_KIND_COUNT; k++) {
 		if (i < s->group[k].n) {
 			if (kind)
@@ -195,6 +196,12 @@ int search_box_has_text(const struct search_box *s)
 	return s->len > 0;
 }
 
+void search_box_clear(struct search_box *s, struct tui *t)
+{
+	s->len = s->cur = 0;
+	text_changed(s, t);
+}
+
 /* Open the post of hit i, or say why not. */
 static unsigned open_hit(struct search_box *s, struct tui *t, int i, int jump)
 {
@@ -219,9 +226,10 @@ unsigned search_box_step(struct search_box *s, struct tui *t, int dir)
 {
 	int n = hits_total(s);
 
+	if (n == 0 && s->len > 0)
+		return app_message(t, "No hits for \"%s\"", s->utf8);
 	if (n == 0)
-		return app_message(t, s->len ? "No hits for \"%s\"" : "%sNo search yet: press / to search",
-		                   s->utf8);
+		return app_message(t, "No search yet: press / to search");
 	s->sel = ((s->sel + dir) % n + n) % n;
 	return open_hit(s, t, s->sel, 0) | REDRAW_PANE(PANE_SEARCH);
 }
@@ -288,8 +296,7 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 			return s->len ? app_message(t, "No hits to open") : REDRAW_NONE;
 		return open_hit(s, t, s->sel, 1);
 	case ACT_BACK:
-		s->len = s->cur = 0;
-		text_changed(s, t);
+		search_box_clear(s, t);
 		return app_back(t) | REDRAW_LAYOUT;
 	default:
 		return edit(s, t, act, key);
@@ -348,7 +355,7 @@ static void draw_hit(struct search_box *s, struct canvas *cv, int y, const struc
 	free(post);
 }
 
-static void draw_line(struct search_box *s, struct tui *t, struct canvas *cv, int focused)
+static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 {
 	enum color_role title = focused ? ROLE_TITLE_FOCUS : ROLE_TITLE;
 	int x, tw, before;
@@ -405,7 +412,6 @@ static void draw_line(struct search_box *s, struct tui *t, struct canvas *cv, in
 	}
 	cv->cur_y = 0;
 	cv->cur_x = x + (s->len ? before : 0);
-	(void)t;
 }
 
 static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
@@ -413,7 +419,8 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 	struct search_box *s = st;
 	int w[C_COUNT], k, i, y = 1, idx = 0;
 
-	draw_line(s, t, cv, focused);
+	(void)t;
+	draw_line(s, cv, focused);
 	if (cv->rows < 2)
 		return;
 	if (s->len == 0) {

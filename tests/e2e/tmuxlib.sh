@@ -15,6 +15,7 @@
 #   tl_wait TEXT [SECS]  wait until TEXT is on the screen (default 5 s)
 #   tl_wait_gone TEXT    wait until TEXT has left the screen
 #   tl_wait_exit [SECS]  wait for the program to end, print its exit status
+#                        (call it as status=$(tl_wait_exit) and test $status)
 #   tl_running           true while the program runs
 #   tl_pid               the program's process id
 #   tl_resize COLS ROWS  resize the window
@@ -35,8 +36,10 @@ tl_cleanup() {
 trap tl_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
-# A dead pane stays, so its exit status and last screen can be read.
-printf 'set -g remain-on-exit on\nset -g status off\n' > "$TL_TMP/tmux.conf"
+# A dead pane stays, so its last screen can be read; commands run under
+# /bin/sh whatever the user's shell; no status line takes a row.
+printf 'set -g remain-on-exit on\nset -g default-shell /bin/sh\nset -g status off\n' \
+	> "$TL_TMP/tmux.conf"
 
 tl_tmux() {
 	tmux -L "$TL_SOCKET" -f "$TL_TMP/tmux.conf" "$@"
@@ -62,8 +65,12 @@ tl_start() {
 		tl_cmd="$tl_cmd --data '$DCINET_SRC/data'"
 	fi
 	# A new session each time: killing the last one would stop the server.
+	# A shell waits for the program and writes its exit status to a file
+	# (tmux can take seconds to collect a dead pane's status); it traps
+	# Ctrl-C's SIGINT, which the terminal sends to it too, to outlive it.
 	TL_N=$((TL_N + 1))
-	tl_tmux new-session -d -s "t$TL_N" -x "$cols" -y "$rows" "exec $tl_cmd" ||
+	tl_tmux new-session -d -s "t$TL_N" -x "$cols" -y "$rows" \
+		"trap : INT; $tl_cmd; echo \$? > $TL_TMP/exit.$TL_N" ||
 		tl_fail "tmux new-session failed"
 }
 
@@ -80,11 +87,14 @@ tl_screen() {
 }
 
 tl_running() {
-	[ "$(tl_tmux display-message -p -t "t$TL_N" '#{pane_dead}')" = 0 ]
+	[ ! -s "$TL_TMP/exit.$TL_N" ]
 }
 
+# The program's process id: the child of the pane's shell.
 tl_pid() {
-	tl_tmux display-message -p -t "t$TL_N" '#{pane_pid}'
+	tl_poll '[ -n "$(pgrep -P "$(tl_tmux display-message -p -t "t$TL_N" "#{pane_pid}")")" ]' 5 ||
+		tl_fail "no program running"
+	pgrep -P "$(tl_tmux display-message -p -t "t$TL_N" '#{pane_pid}')"
 }
 
 # tl_poll CONDITION SECS: evaluate CONDITION every 50 ms until true.
@@ -112,17 +122,9 @@ tl_wait_gone() {
 		tl_fail "still on screen: $1"
 }
 
-# The exit status once the program has ended, "running" before.  tmux can
-# mark the pane dead (its terminal closed) a moment before it has collected
-# the status, which then reads empty: wait for a number.
-tl_status() {
-	tl_tmux display-message -p -t "t$TL_N" '#{?pane_dead,#{pane_dead_status},running}'
-}
-
 tl_wait_exit() {
-	tl_poll 'case $(tl_status) in [0-9]*) true ;; *) false ;; esac' "${1:-5}" ||
-		tl_fail "the program did not exit"
-	tl_status
+	tl_poll '! tl_running' "${1:-5}" || tl_fail "the program did not exit"
+	cat "$TL_TMP/exit.$TL_N"
 }
 
 tl_resize() {

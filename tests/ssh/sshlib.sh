@@ -182,7 +182,7 @@ desk_setup() {
 		echo "PrintLastLog no"
 		echo "MaxStartups 100"
 		echo "LogLevel VERBOSE"
-		# The block of DESK DEPLOYMENT in dcinet(1) (tests/ssh/DEPLOYMENT.mdoc).
+		# The block of DESK DEPLOYMENT in dcinet(1).
 		echo "Match User $USER_NAME"
 		echo "	ForceCommand exec $DCINET --db $REG"
 		echo "	PermitTTY yes"
