@@ -134,6 +134,11 @@ enum post_sort { POSTS_BY_CITY, POSTS_BY_COUNTRY, POSTS_BY_UPDATED, POSTS_SORT_C
 
 const char *post_sort_name(enum post_sort sort);   /* "city", "country", "updated" */
 
+/* Order the post list by French names (city_fr, the country's name_fr)
+ * when french is non-zero, by English names otherwise.  Search always
+ * covers both languages. */
+void registry_set_french(registry *reg, int french);
+
 int registry_counts(registry *reg, struct dci_counts *out);
 int directorate_each(registry *reg, directorate_fn fn, void *ctx);
 /* Snapshots oldest first; undated claims last. */

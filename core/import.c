@@ -6,14 +6,27 @@
  * its table_spec and inserted with a prepared statement.  A bad row is
  * reported as "file:line: column: reason" and skipped, the rest of the
  * file goes on (up to max_errors), so one run lists every problem.
+ *
+ * Two halves: the reader (read, split lines, parse, check the bytes of
+ * each field) writes what it finds, records and parse errors alike, as a
+ * stream of events into batches; the loader takes the events in file order
+ * and does everything that reports or touches the database.  For a large
+ * file the reader runs in a thread of its own, one batch ahead, so that
+ * parsing and SQLite's insertions share the two halves of the work; a
+ * small file is read and loaded batch by batch in the calling thread.
+ * Either way the loader sees the same events in the same order, so the
+ * errors reported, and their order, do not depend on the threads.
  */
 #include <assert.h>
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include "internal.h"
 #include "tables.h"
@@ -22,6 +35,9 @@
 #define MAX_FIELDS 64          /* more than any table has; the rest are counted */
 #define DEFAULT_MAX_ERRORS 50
 #define CHUNK 65536
+#define BATCH 262144           /* bytes of events handed over at a time */
+#define NBATCH 4               /* batches in flight between the two threads */
+#define THREAD_MIN_BYTES 4194304 /* smaller files are read in the caller's thread */
 #define REF_CACHE_SLOTS 1024   /* per reference column; a power of two */
 #define REF_CACHE_KEY 48       /* longer values are looked up every time */
 
@@ -42,16 +58,16 @@ struct loader {
 
 	int map[MAX_FIELDS];                /* csv field -> spec column */
 	int nheader, header_done, stop;
+	long stop_chunk;                    /* the chunk whose events set stop */
 
-	char *buf;                          /* the record's fields, NUL-separated */
-	size_t len, cap;
+	/* the record being loaded, as the reader found it */
+	char *buf;                          /* its fields, NUL-separated (borrowed) */
 	size_t off[MAX_FIELDS], flen[MAX_FIELDS];
 	unsigned char oversize[MAX_FIELDS];
 	long nfields;
-	int oom;
+	int clean;                          /* no field oversize, with a NUL or bad UTF-8 */
+	long rec_line;
 
-	long line, rec_line;
-	int at_record_start;
 	long rows, errors;
 	int max_errors;
 };
@@ -109,37 +125,6 @@ static const char *field_column_name(struct loader *ld, long i, char *buf, size_
 		return ld->spec->cols[ld->map[i]].name;
 	snprintf(buf, buflen, "field %ld", i + 1);
 	return buf;
-}
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-	struct loader *ld = ctx;
-	long i = ld->nfields++;
-
-	if (i >= MAX_FIELDS)
-		return;
-	ld->oversize[i] = len > MAX_FIELD_BYTES;
-	if (ld->oversize[i])
-		len = 0;
-	if (ld->len + len + 1 > ld->cap) {
-		size_t cap = (ld->len + len + 1) * 2;
-		char *p = realloc(ld->buf, cap);
-
-		if (!p) {
-			ld->oom = 1;
-			len = 0;
-		} else {
-			ld->buf = p;
-			ld->cap = cap;
-		}
-	}
-	ld->off[i] = ld->len;
-	ld->flen[i] = len;
-	if (len)
-		memcpy(ld->buf + ld->len, data, len);
-	ld->len += len;
-	if (ld->cap)
-		ld->buf[ld->len++] = '\0';
 }
 
 static int check_header(struct loader *ld)
@@ -307,10 +292,10 @@ static void check_row(struct loader *ld)
 		if (ld->oversize[i]) {
 			report(ld, ld->rec_line, col->name, "field longer than %d bytes", MAX_FIELD_BYTES);
 			bad = 1;
-		} else if (memchr(v, '\0', n)) {
+		} else if (!ld->clean && memchr(v, '\0', n)) {
 			report(ld, ld->rec_line, col->name, "NUL byte in field");
 			bad = 1;
-		} else if ((at = utf8_invalid_at(v, n)) != (size_t)-1) {
+		} else if (!ld->clean && (at = utf8_invalid_at(v, n)) != (size_t)-1) {
 			report(ld, ld->rec_line, col->name, "invalid UTF-8 at byte %zu", at + 1);
 			bad = 1;
 		} else if ((reason = column_check(col, v, n, why, sizeof(why)))) {
@@ -343,37 +328,6 @@ static void check_row(struct loader *ld)
 		insert_row(ld, values, lens);
 }
 
-static void record_reset(struct loader *ld)
-{
-	ld->nfields = 0;
-	ld->len = 0;
-}
-
-static void on_record(int term, void *ctx)
-{
-	struct loader *ld = ctx;
-	char namebuf[32];
-
-	(void)term;
-	if (ld->stop) {
-		record_reset(ld);
-		return;
-	}
-	if (ld->oom) {
-		report(ld, ld->rec_line, field_column_name(ld, 0, namebuf, sizeof(namebuf)),
-		       "out of memory");
-		ld->stop = 1;
-	} else if (!ld->header_done) {
-		ld->header_done = 1;
-		if (check_header(ld) < 0)
-			ld->stop = 1;
-	} else {
-		check_row(ld);
-	}
-	record_reset(ld);
-	ld->at_record_start = 1;
-}
-
 static int prepare_insert(struct loader *ld)
 {
 	char sql[1024];
@@ -394,27 +348,418 @@ static int prepare_insert(struct loader *ld)
 	return 0;
 }
 
-/* Feed one line (terminator included) to the parser; on a quoting error,
- * report it, drop the record and start afresh on the next line. */
-static void feed(struct loader *ld, struct csv_parser *p, const char *s, size_t n)
+/* ---- the reader: bytes to events --------------------------------------- */
+
+enum event_kind {
+	EV_RECORD,         /* a record: its fields follow */
+	EV_BAD_QUOTING,    /* libcsv gave up on a line; the record is dropped */
+	EV_UTF16,          /* the file is UTF-16: nothing else follows */
+	EV_READ_ERROR,
+	EV_UNTERMINATED,   /* the file ends inside a quoted field */
+	EV_EMPTY,          /* not a byte in the file */
+};
+
+/* One event in a batch.  An EV_RECORD is followed by its fields' text
+ * (datalen bytes, each field ended by a NUL), then nstored field lengths
+ * and nstored oversize flags; every event starts 8-byte aligned. */
+struct event {
+	int kind;
+	int oom;           /* EV_RECORD: a field could not be stored */
+	int clean;         /* EV_RECORD: no field oversize, with a NUL or bad UTF-8 */
+	int err;           /* EV_READ_ERROR: errno */
+	long line;         /* where the record starts, or the line of the error */
+	long nfields;      /* fields of the record (so far, for the errors) */
+	long chunk;        /* the read (1, 2, ...) whose bytes ended the event */
+	size_t nstored;    /* EV_RECORD: fields stored, at most MAX_FIELDS */
+	size_t datalen;    /* EV_RECORD: bytes of text */
+};
+
+#define ALIGN8(n) (((n) + 7) & ~(size_t)7)
+
+struct batch {
+	char *buf;
+	size_t len, cap;
+	int last;          /* the reader has nothing after this batch */
+};
+
+/* The batches between the reader and the loader: a ring of NBATCH, each
+ * full or empty, handed over under one lock. */
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch slot[NBATCH];
+	int full[NBATCH];
+	int quit;          /* the loader has stopped: read no further */
+	int threaded;
+};
+
+struct reader {
+	FILE *fp;
+	struct csv_parser parser;
+	struct pipe *pipe;
+	struct loader *ld; /* unthreaded: batches go straight to it */
+	struct batch *out; /* the batch being filled */
+	int slot;          /* and its place in the ring */
+	char *chunk;
+
+	size_t rec_start;  /* offset in out of the record being parsed */
+	uint32_t flen[MAX_FIELDS];
+	unsigned char oversize[MAX_FIELDS];
+	long nfields;
+	int oom, clean;
+	long line, rec_line, chunks;
+	int at_record_start;
+};
+
+static void load_batch(struct loader *ld, const struct batch *b);
+
+/* Room for n more bytes in the batch being filled; 0 when out of memory. */
+static int batch_reserve(struct batch *b, size_t n)
 {
+	size_t cap;
+	char *p;
+
+	if (b->len + n <= b->cap)
+		return 1;
+	cap = b->cap ? b->cap : BATCH + 65536;
+	while (cap < b->len + n)
+		cap *= 2;
+	p = realloc(b->buf, cap);
+	if (!p)
+		return 0;
+	b->buf = p;
+	b->cap = cap;
+	return 1;
+}
+
+/* Begin an event in the batch being filled; NULL when out of memory.
+ * The pointer is valid until the next batch_reserve(). */
+static struct event *event_begin(struct reader *r, int kind, long line)
+{
+	struct batch *b = r->out;
+	struct event *ev;
+
+	b->len = ALIGN8(b->len);
+	if (!batch_reserve(b, sizeof(*ev)))
+		return NULL;
+	ev = (struct event *)(void *)(b->buf + b->len);
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = kind;
+	ev->line = line;
+	ev->nfields = r->nfields;
+	ev->chunk = r->chunks;
+	b->len += sizeof(*ev);
+	return ev;
+}
+
+/* Hand the batch being filled over and take the next empty one. */
+static void batch_send(struct reader *r, int last)
+{
+	struct pipe *pp = r->pipe;
+
+	r->out->last = last;
+	if (!pp->threaded) {
+		load_batch(r->ld, r->out);
+		r->out->len = 0;
+		return;
+	}
+	pthread_mutex_lock(&pp->mu);
+	pp->full[r->slot] = 1;
+	pthread_cond_broadcast(&pp->cv);
+	r->slot = (r->slot + 1) % NBATCH;
+	while (pp->full[r->slot])        /* the loader drains to the last batch */
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	pthread_mutex_unlock(&pp->mu);
+	r->out = &pp->slot[r->slot];
+	r->out->len = 0;
+}
+
+/* Has the loader stopped, so that reading further is of no use? */
+static int reader_quit(struct reader *r)
+{
+	int quit;
+
+	if (!r->pipe->threaded)
+		return r->ld->stop;
+	pthread_mutex_lock(&r->pipe->mu);
+	quit = r->pipe->quit;
+	pthread_mutex_unlock(&r->pipe->mu);
+	return quit;
+}
+
+static void record_reset(struct reader *r)
+{
+	r->nfields = 0;
+	r->oom = 0;
+	r->clean = 1;
+	r->rec_start = (size_t)-1;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	struct batch *b = r->out;
+	long i = r->nfields++;
+
+	if (i >= MAX_FIELDS)
+		return;
+	if (r->rec_start == (size_t)-1) {
+		/* the record's event header, filled in by on_record */
+		struct event *ev = event_begin(r, EV_RECORD, r->rec_line);
+
+		if (!ev) {
+			r->oom = 1;
+			r->oversize[i] = 0;
+			r->flen[i] = 0;
+			return;
+		}
+		r->rec_start = (size_t)((char *)ev - b->buf);
+	}
+	r->oversize[i] = len > MAX_FIELD_BYTES;
+	if (r->oversize[i]) {
+		len = 0;
+		r->clean = 0;
+	}
+	if (!batch_reserve(b, len + 1)) {
+		r->oom = 1;
+		len = 0;
+	}
+	r->flen[i] = (uint32_t)len;
+	if (b->len + len + 1 <= b->cap) {
+		if (len) {
+			memcpy(b->buf + b->len, data, len);
+			if (r->clean && (memchr(data, '\0', len)
+			                 || utf8_invalid_at(data, len) != (size_t)-1))
+				r->clean = 0;
+		}
+		b->len += len;
+		b->buf[b->len++] = '\0';
+	}
+}
+
+static void on_record(int term, void *ctx)
+{
+	struct reader *r = ctx;
+	struct batch *b = r->out;
+	size_t n = r->nfields < MAX_FIELDS ? (size_t)r->nfields : MAX_FIELDS;
+	struct event *ev;
+
+	(void)term;
+	if (r->rec_start == (size_t)-1 && !event_begin(r, EV_RECORD, r->rec_line))
+		r->oom = 1;    /* a record of no field: csv never makes one, but be safe */
+	else if (r->rec_start == (size_t)-1)
+		r->rec_start = b->len - sizeof(struct event);
+	if (r->rec_start != (size_t)-1) {
+		size_t data = r->rec_start + sizeof(struct event), datalen = b->len - data;
+
+		if (!batch_reserve(b, n * (sizeof(uint32_t) + 1) + 8)) {
+			r->oom = 1;
+			n = 0;
+		}
+		b->len = ALIGN8(b->len);
+		memcpy(b->buf + b->len, r->flen, n * sizeof(uint32_t));
+		memcpy(b->buf + b->len + n * sizeof(uint32_t), r->oversize, n);
+		b->len += n * (sizeof(uint32_t) + 1);
+		ev = (struct event *)(void *)(b->buf + r->rec_start);
+		ev->nfields = r->nfields;
+		ev->nstored = n;
+		ev->datalen = datalen;
+		ev->oom = r->oom;
+		ev->clean = r->clean;
+		ev->chunk = r->chunks;
+	}
+	record_reset(r);
+	r->at_record_start = 1;
+	if (r->out->len >= BATCH)
+		batch_send(r, 0);
+}
+
+/* Feed one line (terminator included) to the parser; on a quoting error,
+ * drop the record, tell the loader, and start afresh on the next line. */
+static void feed(struct reader *r, const char *s, size_t n)
+{
+	struct event *ev;
+
+	if (r->at_record_start && !(n == 1 && (s[0] == '\n' || s[0] == '\r'))
+	    && !(n == 2 && s[0] == '\r' && s[1] == '\n')) {
+		r->rec_line = r->line;
+		r->at_record_start = 0;
+	}
+	if (csv_parse(&r->parser, s, n, on_field, on_record, r) == n)
+		return;
+	if (r->rec_start != (size_t)-1)
+		r->out->len = r->rec_start;    /* the half-parsed record goes */
+	ev = event_begin(r, EV_BAD_QUOTING, r->line);
+	(void)ev;
+	csv_free(&r->parser);
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+	record_reset(r);
+	r->at_record_start = 1;
+}
+
+/* Read the whole file into events, the last batch marked last. */
+static void read_file(struct reader *r)
+{
+	size_t n = 0, start, i;
+	int first = 1, prev_cr = 0;
+	long bytes = 0;
+	struct event *ev;
+
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+	record_reset(r);
+	r->line = 1;
+	r->rec_line = 1;
+	r->at_record_start = 1;
+	while (!reader_quit(r) && (n = fread(r->chunk, 1, CHUNK, r->fp)) > 0) {
+		char *chunk = r->chunk;
+
+		r->chunks++;
+		start = 0;
+		bytes += (long)n;
+		if (first) {
+			first = 0;
+			/* A byte order mark FF FE or FE FF, or without one a NUL
+			 * byte in the first two (the header's first letter). */
+			if (n >= 2 && ((((unsigned char)chunk[0] == 0xFF || (unsigned char)chunk[0] == 0xFE)
+			                && ((unsigned char)chunk[1] == 0xFE || (unsigned char)chunk[1] == 0xFF))
+			               || chunk[0] == '\0' || chunk[1] == '\0')) {
+				event_begin(r, EV_UTF16, 1);
+				break;
+			}
+			if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
+				start = 3;
+		}
+		if (prev_cr && chunk[start] == '\n')
+			feed(r, chunk + start++, 1);
+		prev_cr = 0;
+		for (i = start; i < n; i++) {
+			if (chunk[i] == '\r' && i + 1 < n && chunk[i + 1] == '\n')
+				i++;
+			if (chunk[i] == '\n' || chunk[i] == '\r') {
+				feed(r, chunk + start, i + 1 - start);
+				prev_cr = chunk[i] == '\r';
+				start = i + 1;
+				r->line++;
+			}
+		}
+		if (start < n)
+			feed(r, chunk + start, n - start);
+		if (ferror(r->fp))
+			break;            /* a short read: the error is this read's */
+	}
+	if (ferror(r->fp) && (ev = event_begin(r, EV_READ_ERROR, r->line))) {
+		ev->err = errno;
+		if (!r->chunks || n == 0)
+			ev->chunk = r->chunks + 1;   /* the read that failed gave nothing */
+	}
+	/* At the end csv_fini may complete a last record.  After a stop the
+	 * loader takes none of this, as the single reader never got here. */
+	if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+		if (r->rec_start != (size_t)-1)
+			r->out->len = r->rec_start;
+		event_begin(r, EV_UNTERMINATED, r->rec_line);
+	}
+	if (bytes == 0)
+		event_begin(r, EV_EMPTY, 1);
+	csv_free(&r->parser);
+	batch_send(r, 1);
+}
+
+static void *reader_main(void *arg)
+{
+	read_file(arg);
+	return NULL;
+}
+
+/* ---- the loader: events to rows --------------------------------------- */
+
+static void load_record(struct loader *ld, const struct event *ev)
+{
+	const char *data = (const char *)(ev + 1);
+	const uint32_t *flen = (const uint32_t *)(const void *)(data + ALIGN8(ev->datalen
+	                        + sizeof(*ev)) - sizeof(*ev));
+	const unsigned char *oversize = (const unsigned char *)(flen + ev->nstored);
+	char namebuf[32];
+	size_t i, off = 0;
+
+	ld->buf = (char *)data;
+	ld->nfields = ev->nfields;
+	ld->rec_line = ev->line;
+	ld->clean = ev->clean;
+	for (i = 0; i < ev->nstored; i++) {
+		ld->off[i] = off;
+		ld->flen[i] = flen[i];
+		ld->oversize[i] = oversize[i];
+		off += flen[i] + 1;
+	}
+	if (ev->oom) {
+		report(ld, ld->rec_line, field_column_name(ld, 0, namebuf, sizeof(namebuf)),
+		       "out of memory");
+		ld->stop = 1;
+	} else if (!ld->header_done) {
+		ld->header_done = 1;
+		if (check_header(ld) < 0)
+			ld->stop = 1;
+	} else {
+		check_row(ld);
+	}
+}
+
+/* Size of an event in its batch, up to where the next one starts. */
+static size_t event_size(const struct event *ev)
+{
+	if (ev->kind != EV_RECORD)
+		return sizeof(*ev);
+	return ALIGN8(ALIGN8(sizeof(*ev) + ev->datalen) + ev->nstored * (sizeof(uint32_t) + 1));
+}
+
+/* Load the events of one batch, as the single-threaded importer would
+ * have met them: nothing after a stop but what the end of a file says. */
+static void load_batch(struct loader *ld, const struct batch *b)
+{
+	size_t at = 0;
 	char namebuf[32];
 
-	if (ld->stop)
-		return;
-	if (ld->at_record_start && !(n == 1 && (s[0] == '\n' || s[0] == '\r'))
-	    && !(n == 2 && s[0] == '\r' && s[1] == '\n')) {
-		ld->rec_line = ld->line;
-		ld->at_record_start = 0;
+	while (at < b->len) {
+		const struct event *ev = (const struct event *)(const void *)(b->buf + at);
+		int was_stopped = ld->stop;
+
+		switch (ev->kind) {
+		case EV_RECORD:
+			if (!ld->stop)
+				load_record(ld, ev);
+			break;
+		case EV_BAD_QUOTING:
+			if (!ld->stop)
+				report(ld, ev->line,
+				       field_column_name(ld, ev->nfields, namebuf, sizeof(namebuf)),
+				       "bad quoting (a quote inside an unquoted field, or text after"
+				       " a closing quote)");
+			break;
+		case EV_UTF16:
+			report(ld, 1, "file", "UTF-16 text: save the file as UTF-8");
+			ld->stop = 1;
+			break;
+		case EV_READ_ERROR:
+			/* the single reader read no further than the chunk that
+			 * stopped it */
+			if (!ld->stop || ld->stop_chunk >= ev->chunk)
+				report(ld, ev->line, "file", "read error: %s", strerror(ev->err));
+			break;
+		case EV_UNTERMINATED:
+			if (!ld->stop)
+				report(ld, ev->line,
+				       field_column_name(ld, ev->nfields, namebuf, sizeof(namebuf)),
+				       "unterminated quoted field");
+			break;
+		case EV_EMPTY:
+			report(ld, 1, "file", "empty file: the header row is missing");
+			break;
+		}
+		if (ld->stop && !was_stopped)
+			ld->stop_chunk = ev->chunk;
+		at += event_size(ev);
 	}
-	if (csv_parse(p, s, n, on_field, on_record, ld) == n)
-		return;
-	report(ld, ld->line, field_column_name(ld, ld->nfields, namebuf, sizeof(namebuf)),
-	       "bad quoting (a quote inside an unquoted field, or text after a closing quote)");
-	csv_free(p);
-	csv_init(p, CSV_STRICT | CSV_STRICT_FINI);
-	record_reset(ld);
-	ld->at_record_start = 1;
 }
 
 static void loader_free(struct loader *ld)
@@ -426,63 +771,63 @@ static void loader_free(struct loader *ld)
 		sqlite3_finalize(ld->ref[c]);
 		free(ld->ref_seen[c]);
 	}
-	free(ld->buf);
 }
 
+/* Load fp: a large file with the reader in a thread, a small one (or when
+ * no thread can be had) in this one. */
 static int load_file(struct loader *ld, FILE *fp)
 {
-	static char chunk[CHUNK];
-	struct csv_parser parser;
-	size_t n, start, i;
-	int first = 1, prev_cr = 0;
-	long bytes = 0;
-	char namebuf[32];
+	struct pipe pp;
+	struct reader r;
+	struct stat st;
+	pthread_t tid;
+	int i, done = 0;
 
-	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
-	ld->line = 1;
-	ld->rec_line = 1;
-	ld->at_record_start = 1;
-	while (!ld->stop && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		start = 0;
-		bytes += (long)n;
-		if (first) {
-			first = 0;
-			/* A byte order mark FF FE or FE FF, or without one a NUL
-			 * byte in the first two (the header's first letter). */
-			if (n >= 2 && ((((unsigned char)chunk[0] == 0xFF || (unsigned char)chunk[0] == 0xFE)
-			                && ((unsigned char)chunk[1] == 0xFE || (unsigned char)chunk[1] == 0xFF))
-			               || chunk[0] == '\0' || chunk[1] == '\0')) {
-				report(ld, 1, "file", "UTF-16 text: save the file as UTF-8");
-				ld->stop = 1;
-				break;
-			}
-			if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0)
-				start = 3;
-		}
-		if (prev_cr && chunk[start] == '\n')
-			feed(ld, &parser, chunk + start++, 1);
-		prev_cr = 0;
-		for (i = start; i < n; i++) {
-			if (chunk[i] == '\r' && i + 1 < n && chunk[i + 1] == '\n')
-				i++;
-			if (chunk[i] == '\n' || chunk[i] == '\r') {
-				feed(ld, &parser, chunk + start, i + 1 - start);
-				prev_cr = chunk[i] == '\r';
-				start = i + 1;
-				ld->line++;
-			}
-		}
-		if (start < n)
-			feed(ld, &parser, chunk + start, n - start);
+	memset(&pp, 0, sizeof(pp));
+	memset(&r, 0, sizeof(r));
+	r.fp = fp;
+	r.pipe = &pp;
+	r.ld = ld;
+	r.out = &pp.slot[0];
+	r.chunk = malloc(CHUNK);
+	if (!r.chunk) {
+		report(ld, 1, "file", "out of memory");
+		return 0;
 	}
-	if (ferror(fp))
-		report(ld, ld->line, "file", "read error: %s", strerror(errno));
-	if (!ld->stop && csv_fini(&parser, on_field, on_record, ld) != 0)
-		report(ld, ld->rec_line, field_column_name(ld, ld->nfields, namebuf, sizeof(namebuf)),
-		       "unterminated quoted field");
-	if (bytes == 0)
-		report(ld, 1, "file", "empty file: the header row is missing");
-	csv_free(&parser);
+	pp.threaded = fstat(fileno(fp), &st) == 0 && st.st_size >= THREAD_MIN_BYTES;
+	if (pp.threaded) {
+		pthread_mutex_init(&pp.mu, NULL);
+		pthread_cond_init(&pp.cv, NULL);
+		if (pthread_create(&tid, NULL, reader_main, &r) != 0) {
+			pthread_mutex_destroy(&pp.mu);
+			pthread_cond_destroy(&pp.cv);
+			pp.threaded = 0;
+		}
+	}
+	if (!pp.threaded) {
+		read_file(&r);
+	} else {
+		for (i = 0; !done; i = (i + 1) % NBATCH) {
+			pthread_mutex_lock(&pp.mu);
+			while (!pp.full[i])
+				pthread_cond_wait(&pp.cv, &pp.mu);
+			pthread_mutex_unlock(&pp.mu);
+			load_batch(ld, &pp.slot[i]);
+			done = pp.slot[i].last;
+			pthread_mutex_lock(&pp.mu);
+			pp.full[i] = 0;
+			if (ld->stop)
+				pp.quit = 1;
+			pthread_cond_broadcast(&pp.cv);
+			pthread_mutex_unlock(&pp.mu);
+		}
+		pthread_join(tid, NULL);
+		pthread_mutex_destroy(&pp.mu);
+		pthread_cond_destroy(&pp.cv);
+	}
+	for (i = 0; i < NBATCH; i++)
+		free(pp.slot[i].buf);
+	free(r.chunk);
 	return 0;
 }
 

@@ -23,6 +23,7 @@ enum stmt_id {
 struct registry {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT_COUNT];
+	int french;                /* order lists as a French reader does */
 };
 
 /* query.c: the cached statement id, prepared from sql on first use, reset

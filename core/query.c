@@ -191,6 +191,22 @@ static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, lon
 	return stmt_finish(reg, st, rc);
 }
 
+void registry_set_french(registry *reg, int french)
+{
+	reg->french = french != 0;
+}
+
+/* The numbered order behind a sort: French readers get 3 and 4 for city
+ * and country (see schema.c). */
+static int order_id(const registry *reg, enum post_sort sort)
+{
+	if (reg->french && sort == POSTS_BY_CITY)
+		return 3;
+	if (reg->french && sort == POSTS_BY_COUNTRY)
+		return 4;
+	return (int)sort;
+}
+
 int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
                post_fn fn, void *ctx)
 {
@@ -202,7 +218,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 
 	if (!st)
 		return EX_SOFTWARE;
-	sqlite3_bind_int(st, 1, (int)sort);
+	sqlite3_bind_int(st, 1, order_id(reg, sort));
 	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
 	sqlite3_bind_int64(st, 3, limit);
 	return post_rows(reg, st, fn, ctx, NULL);
@@ -218,7 +234,7 @@ long post_index(registry *reg, enum post_sort sort, const char *post_id)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, (int)sort);
+	sqlite3_bind_int(st, 2, order_id(reg, sort));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		pos = (long)sqlite3_column_int64(st, 0);

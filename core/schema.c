@@ -122,6 +122,14 @@ static const char derived_sql[] =
 	"INSERT INTO post_order SELECT 2, row_number() OVER w - 1, p.id"
 	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
 	"  WINDOW w AS (ORDER BY p.updated = '', p.updated DESC, dci_fold(p.city), p.id);"
+	/* 3 and 4: city and country as a French reader names and sorts them */
+	"INSERT INTO post_order SELECT 3, row_number() OVER w - 1, p.id"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  WINDOW w AS (ORDER BY p.city = '', dci_fold(CASE WHEN p.city_fr <> '' THEN p.city_fr"
+	"    ELSE p.city END), dci_fold(c.name_fr), p.id);"
+	"INSERT INTO post_order SELECT 4, row_number() OVER w - 1, p.id"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  WINDOW w AS (ORDER BY dci_fold(c.name_fr), dci_fold(p.city_fr), p.id);"
 	"CREATE INDEX post_order_post ON post_order(post, sort);"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO meta SELECT 'posts', count(*) FROM posts;"
@@ -129,23 +137,53 @@ static const char derived_sql[] =
 	"INSERT INTO meta SELECT 'countries_covered', count(DISTINCT country) FROM coverage;"
 	"INSERT INTO meta SELECT 'sources', count(*) FROM sources;"
 	"INSERT INTO meta SELECT 'snapshots', count(*) FROM network;"
+	/* The country hits of a search come in the order of country_order
+	 * (covered countries first, then by name), each followed by its
+	 * coverage in the order of coverage_order (host posts first, then by
+	 * city).  fts_country's rowid is the position in country_order, so a
+	 * search reads both in index order and stops at its limit, however
+	 * many posts cover a country: no sort of the hits at each keystroke. */
+	"CREATE TABLE country_order (pos INTEGER PRIMARY KEY, iso2 TEXT NOT NULL);"
+	"INSERT INTO country_order(pos, iso2) SELECT row_number() OVER (ORDER BY"
+	"  NOT EXISTS (SELECT 1 FROM coverage WHERE country = c.iso2), c.name_en, c.iso2),"
+	"  c.iso2 FROM countries c;"
+	"CREATE TABLE coverage_order ("
+	"  country TEXT NOT NULL, pos INTEGER NOT NULL, post TEXT NOT NULL,"
+	"  relation TEXT NOT NULL, PRIMARY KEY (country, pos)) WITHOUT ROWID;"
+	"INSERT INTO coverage_order SELECT cov.country, row_number() OVER (PARTITION BY"
+	"  cov.country ORDER BY cov.relation <> 'host', p.city, p.id) - 1, cov.post, cov.relation"
+	"  FROM coverage cov JOIN posts p ON p.id = cov.post;"
 	/* a country is found by its cities too: "kathmandu" finds Nepal */
 	"CREATE VIRTUAL TABLE fts_country USING fts5(iso2, iso3, name_en, name_fr, alt_names,"
 	"  places, content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
 	"INSERT INTO fts_country(rowid, iso2, iso3, name_en, name_fr, alt_names, places)"
-	"  SELECT rowid, iso2, iso3, name_en, name_fr, alt_names,"
+	"  SELECT co.pos, c.iso2, c.iso3, c.name_en, c.name_fr, c.alt_names,"
 	"    (SELECT group_concat(name_en || ' ' || name_fr, ' ') FROM places"
-	"      WHERE places.country = countries.iso2) FROM countries;"
+	"      WHERE places.country = c.iso2)"
+	"  FROM country_order co JOIN countries c ON c.iso2 = co.iso2;"
+	/* The big indexes (posts, staff, themes) hold every prefix of 1 to 6
+	 * letters: FTS5 reads a prefix it has indexed lazily, in rowid order,
+	 * so a search stops at its limit; a prefix it has not must first merge
+	 * the lists of every word that begins with it (all the "Martin..." of a
+	 * million names: milliseconds).  columnsize=0: nothing ranks the hits,
+	 * so the per-row column sizes are not kept.  hashsize: the rows are
+	 * indexed in memory 32 MB at a time instead of 1 MB, fewer and larger
+	 * segments to write and merge (the build takes half the time). */
 	"CREATE VIRTUAL TABLE fts_post USING fts5(id, city, city_fr, name_en, name_fr,"
-	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
+	"  columnsize=0);"
+	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 33554432);"
 	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
 	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
 	"CREATE VIRTUAL TABLE fts_staff USING fts5(name, staff_rank, role,"
-	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
+	"  columnsize=0);"
+	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 33554432);"
 	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
 	"  SELECT rowid, name, rank, role FROM staff;"
 	"CREATE VIRTUAL TABLE fts_theme USING fts5(theme_en, theme_fr,"
-	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
+	"  columnsize=0);"
 	"INSERT INTO fts_theme(rowid, theme_en, theme_fr)"
 	"  SELECT rowid, theme_en, theme_fr FROM themes;";
 

@@ -1,6 +1,6 @@
 /*
  * search.c: the search box's query.  Each kind of hit has its own FTS5
- * index (accents removed, prefixes of 1-3 letters indexed), read in rowid
+ * index (accents removed, prefixes of 1-6 letters indexed), read in rowid
  * order with LIMIT/OFFSET, so a keystroke costs the rows it shows, never a
  * count or a sort of every match.
  */
@@ -84,13 +84,16 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 	[HIT_COUNTRY] =
 		"SELECT c.iso2, c.name_en, c.name_fr, coalesce(cov.relation, ''),"
 		" coalesce(cov.post, ''), p.city, pc.name_en, p.phone, p.updated"
-		" FROM fts_country f JOIN countries c ON c.rowid = f.rowid"
-		" LEFT JOIN coverage cov ON cov.country = c.iso2"
+		/* Covered countries first, by name, each with its host posts
+		 * first, then by city: the order of the index tables read here
+		 * (schema.c), so the rows come sorted and the limit stops the
+		 * reading, however many posts cover a country. */
+		" FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
+		" JOIN countries c ON c.iso2 = co.iso2"
+		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
 		" LEFT JOIN posts p ON p.id = cov.post"
 		" LEFT JOIN countries pc ON pc.iso2 = p.country"
 		" WHERE fts_country MATCH ?1"
-		/* bounded by the size of the country table, not of the registry */
-		" ORDER BY cov.post IS NULL, c.name_en, cov.relation <> 'host', p.city"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
 		"SELECT p.id, CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END, p.name_en,"

@@ -273,6 +273,15 @@ static void test_sort_reads_accents_as_letters(void **state)
 	assert_string_equal(pg.ids[0], "abidjan");     /* Côte sorts as Cote, before Cuba */
 	assert_string_equal(pg.ids[1], "havana");
 	assert_string_equal(pg.ids[2], "new-delhi");
+	registry_set_french(reg, 1);     /* Afrique du Sud, Côte d'Ivoire, Cuba, Inde, Mali */
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_COUNTRY, 0, 8, collect_post, &pg), 0);
+	assert_string_equal(pg.ids[0], "pretoria");
+	assert_string_equal(pg.ids[1], "abidjan");
+	assert_int_equal(post_index(reg, POSTS_BY_COUNTRY, "bamako"), 4);
+	memset(&pg, 0, sizeof(pg));
+	assert_int_equal(posts_page(reg, POSTS_BY_CITY, 0, 8, collect_post, &pg), 0);
+	assert_string_equal(pg.ids[2], "havana");     /* La Havane, after Bamako */
 	registry_close(reg);
 	scratch_remove(dir);
 }
