@@ -145,3 +145,4 @@ clean:
 -include bench/bench.mk
 -include hardening.mk
 -include ssh.mk
+-include i18n.mk
