@@ -26,22 +26,16 @@ Rows are sorted by iso2.  Output is UTF-8 without BOM, RFC 4180 quoting,
 "\\n" line ends.  Standard library only.  See dcinet-data(5).
 """
 
-import csv
 import gettext
 import json
-import os
 import sys
+
+from refdata import clean, cldr_main, die, write_csv
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 ISO3_JSON = "/usr/share/iso-codes/json/iso_3166-3.json"
-CLDR_MAIN = "/usr/share/unicode/cldr/common/main/%s.xml"
 FR_MO = "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo"
 HEADER = ["iso2", "iso3", "name_en", "name_fr", "alt_names"]
-
-
-def die(msg, code=1):
-    sys.stderr.write("gen_countries.py: %s\n" % msg)
-    sys.exit(code)
 
 
 def load_entries(path):
@@ -94,20 +88,9 @@ def translated(french, msgid):
     return fr
 
 
-def clean(s):
-    # CLDR pads some variants with zero-width spaces
-    s = (s or "").replace("\u200b", "").replace("\u2019", "'")
-    return " ".join(s.split())
-
-
 def cldr_territories(lang):
     """{iso2: [names]} from CLDR, the plain name first, then variants."""
-    import xml.etree.ElementTree as ET
-    path = CLDR_MAIN % lang
-    try:
-        root = ET.parse(path).getroot()
-    except OSError as e:
-        die("%s: %s (install the unicode-cldr-core package)" % (path, e.strerror), 66)
+    root = cldr_main(lang)
     names = {}
     for t in root.iter("territory"):
         code = t.get("type", "")
@@ -169,21 +152,7 @@ def main(argv):
         sys.stderr.write("usage: gen_countries.py [output.csv]\n")
         return 64
     table = rows(load_entries(ISO_JSON), load_french(FR_MO))
-    if len(argv) == 2:
-        path = argv[1]
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(HEADER)
-            w.writerows(table)
-        os.replace(tmp, path)
-    else:
-        out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="",
-                   closefd=False)
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(table)
-        out.flush()
+    write_csv(argv[1] if len(argv) == 2 else None, HEADER, table)
     return 0
 
 

@@ -15,33 +15,18 @@ These are the capitals and major cities a desk officer types
 post's local time comes from its city's zone.  See dcinet-data(5).
 """
 
-import csv
-import os
 import sys
 import xml.etree.ElementTree as ET
 
+from refdata import clean, cldr_main, die, write_csv
+
 ZONE_TAB = "/usr/share/zoneinfo/zone.tab"
-CLDR_MAIN = "/usr/share/unicode/cldr/common/main/%s.xml"
 CLDR_ALIASES = "/usr/share/unicode/cldr/common/bcp47/timezone.xml"
 HEADER = ["tz", "name_en", "name_fr", "country"]
 
 
-def die(msg, code=1):
-    sys.stderr.write("gen_places.py: %s\n" % msg)
-    sys.exit(code)
-
-
-def clean(s):
-    s = (s or "").replace("\u200b", "").replace("\u2019", "'")
-    return " ".join(s.split())
-
-
 def exemplar_cities(lang):
-    path = CLDR_MAIN % lang
-    try:
-        root = ET.parse(path).getroot()
-    except OSError as e:
-        die("%s: %s (install unicode-cldr-core)" % (path, e.strerror), 66)
+    root = cldr_main(lang)
     cities = {}
     for zone in root.iter("zone"):
         city = zone.find("exemplarCity")
@@ -87,12 +72,7 @@ def main(argv):
         name_en = en.get(cldr, en.get(tz, plain))
         rows.append([tz, name_en, fr.get(cldr, fr.get(tz, name_en)), country])
     rows.sort(key=lambda r: (r[3], r[0]))
-    tmp = argv[1] + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(rows)
-    os.replace(tmp, argv[1])
+    write_csv(argv[1], HEADER, rows)
     return 0
 
 
