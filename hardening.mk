@@ -6,11 +6,12 @@
 #                        build the libFuzzer targets, seed them, run each for
 #                        FUZZ_SECONDS; a crash fails the run and is kept in
 #                        fuzz/crashes/ (fix it, then move it to fuzz/regress/NAME/,
-#                        which `make test` replays through tests/unit/test_core_fuzz_*)
+#                        which `make test` replays through tests/unit/test_*_fuzz_*)
 #   make fuzz-build      only build them, in $(FUZZ_BUILD)/
 #   make fuzz-corpus     seed corpora from data/, the fixture and tests/bad/
 #   make test-asan       the whole suite (unit and e2e) built with clang under
 #                        ASan and UBSan, in build-asan/; any report fails it
+#                        (LeakSanitizer suppressions: tests/lsan.supp)
 #   make test-valgrind   the unit tests, and the e2e suite with dcinet run under
 #                        valgrind (memcheck, leaks), suppressions in tests/valgrind.supp
 #   make test-long       test-asan, test-valgrind, then fuzz (FUZZ_SECONDS a target)
@@ -18,11 +19,13 @@
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= import_file import_dir query sanitize
+FUZZ_TARGETS ?= import_file import_dir query sanitize osc
 FUZZ_CFLAGS   = -O1 -g -fno-sanitize-recover=all -fno-omit-frame-pointer \
                 -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"'
 FUZZ_CORE_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+# what a target needs besides the core: fuzz_osc tests tui/osc.c
+FUZZ_EXTRA_osc = $(FUZZ_BUILD)/tui/osc.o
 
 ASAN_BUILD   ?= build-asan
 ASAN_CC      ?= clang
@@ -31,7 +34,7 @@ ASAN_FLAGS    = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 ASAN_LOGS     = $(CURDIR)/$(ASAN_BUILD)/sanitizer-logs
 
 VG_LOGS       = $(CURDIR)/$(BUILD)/valgrind-logs
-VALGRIND      = valgrind -q --error-exitcode=99 --leak-check=full \
+VALGRIND      = valgrind --error-exitcode=99 --leak-check=full \
                 --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
                 --track-fds=no --suppressions=$(CURDIR)/tests/valgrind.supp
 
@@ -43,17 +46,18 @@ $(FUZZ_BUILD)/.deps-ok: tools/install-deps.sh
 	@tools/install-deps.sh build fuzz
 	@touch $@
 
-$(FUZZ_BUILD)/core/%.o: core/%.c $(FUZZ_BUILD)/.deps-ok
+$(FUZZ_BUILD)/%.o: %.c $(FUZZ_BUILD)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		-MMD -MP -c $< -o $@
 
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzzlib.h $(FUZZ_CORE_OBJ)
 	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
-		-o $@ $< $(FUZZ_CORE_OBJ) $(CORE_LIBS)
+		-o $@ $< $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_$*) $(CORE_LIBS)
+$(FUZZ_BUILD)/fuzz_osc: $(FUZZ_EXTRA_osc)
 
 fuzz-build: $(FUZZ_BIN)
-.SECONDARY: $(FUZZ_CORE_OBJ)
+.SECONDARY: $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_osc)
 
 fuzz-corpus:
 	fuzz/make-corpus.sh fuzz
@@ -67,8 +71,9 @@ fuzz: fuzz-build fuzz-corpus
 # The replayed regressions follow the fuzz targets' sources.
 $(foreach t,import_file import_dir query sanitize,\
   $(eval $(BUILD)/tests/test_core_fuzz_$(t): fuzz/fuzz_$(t).c fuzz/fuzzlib.h fuzz/replay.h))
+$(BUILD)/tests/test_tui_fuzz_osc: fuzz/fuzz_osc.c fuzz/fuzzlib.h fuzz/replay.h
 
--include $(FUZZ_CORE_OBJ:.o=.d)
+-include $(FUZZ_CORE_OBJ:.o=.d) $(FUZZ_EXTRA_osc:.o=.d)
 
 # ---- sanitizers -------------------------------------------------------------
 # The whole suite again, built with clang in its own tree.  Reports go to
@@ -78,6 +83,7 @@ test-asan:
 	@tools/install-deps.sh build test fuzz
 	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
 	ASAN_OPTIONS=log_path=$(ASAN_LOGS)/asan:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=log_path=$(ASAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=$(ASAN_BUILD) CC=$(ASAN_CC) CFLAGS='$(ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' test; \
 	rc=$$?; ln -sf $(BUILD)/dcinet dcinet; \

@@ -14,6 +14,12 @@
 #include <unistd.h>
 #include "internal.h"
 
+/* A registry's connection is used by one thread at a time (the importer's
+ * reader thread never touches SQLite), so it takes no mutex of its own:
+ * SQLite's serialized mode locks on every call, a third of the cost of
+ * inserting a row. */
+#define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+
 const char *column_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
@@ -67,7 +73,7 @@ int registry_load_dir(registry **out, const char *dir,
 	reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return EX_OSERR;
-	if (sqlite3_open_v2(":memory:", &reg->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(":memory:", &reg->db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		registry_close(reg);
 		return EX_SOFTWARE;
 	}
@@ -122,7 +128,7 @@ int import_build_db(const char *dir, const char *db_path,
 	umask(mask);
 	fchmod(fd, 0644 & ~mask);
 	close(fd);
-	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(tmp, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(stderr, "dcinet: %s: %s\n", tmp, sqlite3_errmsg(db));
 		rc = EX_CANTCREAT;
 	} else {
@@ -163,7 +169,7 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 	reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return EX_OSERR;
-	if (sqlite3_open_v2(path, &reg->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &reg->db, OPEN_FLAGS | SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(reg->db));
 		registry_close(reg);
 		return EX_NOINPUT;
@@ -173,8 +179,12 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 		registry_close(reg);
 		return rc;
 	}
-	/* A desk login writes no file, not even SQLite's temporary ones. */
-	sqlite3_exec(reg->db, "PRAGMA query_only = 1; PRAGMA temp_store = MEMORY;", NULL, NULL, NULL);
+	/* A desk login writes no file, not even SQLite's temporary ones.  An
+	 * 8 MB page cache (2 MB by default) keeps the search indexes' upper
+	 * pages in memory from one keystroke to the next: fewer reads from
+	 * the file, and the memory stays bounded whatever the registry. */
+	sqlite3_exec(reg->db, "PRAGMA query_only = 1; PRAGMA temp_store = MEMORY;"
+	             " PRAGMA cache_size = -8192;", NULL, NULL, NULL);
 	*out = reg;
 	return 0;
 }

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Seeds are (re)written by name; what the fuzzer added to a corpus stays.
-for t in import_file import_dir query sanitize; do
+for t in import_file import_dir query sanitize osc; do
 	mkdir -p "$out/corpus-$t"
 done
 
@@ -123,4 +123,16 @@ printf '\043x\342\200\256abc\342\201\246' >"$s/bidi"
 printf '\044bad\377\300\257\355\240\200\364\220\200\200' >"$s/bad-utf8"
 printf '\077Sécurité, Côte d’Ivoire, Œuvre, 20 €…' >"$s/ascii"
 printf '\011\360\237\230\200\360\237\230\200\360\237\230\200' >"$s/four-byte"
+# The links the browser makes: every phone and e-mail of the shipped posts.
+o="$out/corpus-osc"
+n=0
+for col in phone email; do
+	i=$(head -n 1 data/posts.csv | tr ',' '\n' | grep -nx "$col" | cut -d: -f1)
+	tail -n +2 data/posts.csv | cut -d, -f"$i" | sort -u | while IFS= read -r v; do
+		n=$((n + 1))
+		printf '%s' "$v" >"$o/$col-$n"
+	done
+done
+cp fuzz/regress/osc/* "$o/"
+
 echo "make-corpus.sh: $(find "$out"/corpus-* -type f | wc -l) seeds in $out/corpus-*"

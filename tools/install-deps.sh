@@ -6,7 +6,7 @@ set -eu
 
 pkgs_for() {
 	case "$1" in
-	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev" ;;
+	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext" ;;
 	test)  echo "libcmocka-dev tmux mandoc jq locales" ;;
 	bench) echo "sqlite3 time hyperfine" ;;
 	fuzz)  echo "clang libclang-rt-14-dev" ;;

@@ -14,10 +14,16 @@
  * comes while a key is being handled is seen at the next wait instead of
  * being lost behind a blocking read.  Ctrl-C is also a quit key, for
  * terminals that pass it through.
-  */
+ *
+ * Two things reach the terminal outside curses' cells, both after a
+ * drawing, both built by dcinet from sanitised text (osc.h): the OSC 52
+ * sequence of `y`, and, with DCINET_LINKS=1, OSC 8 links written over the
+ * phone and e-mail cells curses has just drawn.
+ */
 #include <assert.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -26,8 +32,11 @@
 #include <string.h>
 #include <sys/select.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 #include "app.h"
+#include "osc.h"
+#include "str.h"
 #include "tui.h"
 
 #define MAX_READ_ERRORS 64         /* in a row: the terminal has gone */
@@ -139,6 +148,74 @@ unsigned app_message(struct tui *t, const char *fmt, ...)
 	return REDRAW_CHROME;
 }
 
+static unsigned reload_all(struct tui *t)
+{
+	int p;
+
+	for (p = 0; p < PANE_COUNT; p++)
+		t->pane[p].ops->reload(t->pane[p].st, t);
+	return REDRAW_ALL;
+}
+
+unsigned app_set_french(struct tui *t, int on)
+{
+	t->view.french = on != 0;
+	i18n_set_french(t->view.french);
+	registry_set_french(t->reg, t->view.french);
+	return reload_all(t) | app_message(t, "%s", t->view.french
+	       ? _("Interface and data in French (L: English)")
+	       : _("Interface and data in English (L: French)"));
+}
+
+unsigned app_set_sources(struct tui *t, int on)
+{
+	t->view.sources = on != 0;
+	return reload_all(t) | app_message(t, "%s", t->view.sources
+	       ? _("Sources shown beside each fact (S hides them)")
+	       : _("Sources hidden (S shows them)"));
+}
+
+static void popup_close(struct tui *t);
+static unsigned popup_open(struct tui *t, enum popup_kind kind);
+
+unsigned app_copy_card(struct tui *t, const char *post_id)
+{
+	char *card, *clean, *seq;
+	size_t size;
+
+	if (post_id == NULL || post_id[0] == '\0')
+		return app_message(t, "%s", _("No post selected to copy"));
+	card = post_card(t->reg, post_id, t->view.french);
+	if (card == NULL)
+		return app_message(t, "%s", _("This post is not in the registry"));
+	/* Line by line, so the card keeps its line breaks and nothing else. */
+	size = 3 * strlen(card) + 1;
+	clean = malloc(size);
+	if (clean != NULL) {
+		char *line, *save = NULL, *out = clean;
+
+		clean[0] = '\0';
+		for (line = strtok_r(card, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			size_t used = text_sanitize(out, size - (size_t)(out - clean), line, 0);
+
+			out += used;
+			if ((size_t)(out - clean) + 2 <= size) {
+				*out++ = '\n';
+				*out = '\0';
+			}
+		}
+	}
+	free(card);
+	if (clean == NULL)
+		return app_message(t, "%s", _("Out of memory"));
+	seq = osc52_copy(clean);
+	popup_close(t);
+	free(t->osc_pending);
+	t->osc_pending = seq;
+	t->card = clean;
+	return popup_open(t, POPUP_CARD);
+}
+
 /* ---- windows ----------------------------------------------------------------- */
 
 static void window_drop(WINDOW **w)
@@ -171,12 +248,13 @@ static void relayout(struct tui *t)
 		window_drop(&pane->win);
 		pane->win = window_for(r);
 		pane->rect = pane->win ? *r : (struct rect){ 0, 0, 0, 0 };
+		pane->nlinks = 0;
 		pane->ops->resize(pane->st, t, pane->rect.h, pane->rect.w);
 	}
 	window_drop(&t->top_win);
 	window_drop(&t->bar_win);
 	window_drop(&t->sep_win);
-	window_drop(&t->help_win);
+	window_drop(&t->popup_win);
 	t->top_win = window_for(&l->top);
 	t->bar_win = window_for(&l->bar);
 	t->sep_win = window_for(&l->sep);
@@ -205,13 +283,15 @@ static void canvas_for(struct tui *t, struct canvas *cv, WINDOW *w)
 	memset(cv, 0, sizeof(*cv));
 	cv->win = w;
 	getmaxyx(w, cv->rows, cv->cols);
-	cv->ascii = t->ascii;
+	cv->ascii = t->view.ascii;
 	cv->colors = &t->colors;
 }
 
-/* ---- help ---------------------------------------------------------------------- */
+/* ---- popups: help, card ------------------------------------------------------ */
 
-static struct rect help_rect(const struct tui *t)
+/* The room a popup may take: the screen less a line above and below, at
+ * most 100 columns wide. */
+static struct rect popup_room(const struct tui *t)
 {
 	const struct layout *l = &t->layout;
 	int w = l->cols < 100 ? l->cols : 100;
@@ -220,56 +300,138 @@ static struct rect help_rect(const struct tui *t)
 	return r;
 }
 
-/* The help screen: a bordered window over the panes when there is room,
- * its text in a window derived inside the border. */
-static void help_draw(struct tui *t)
+static int popup_border(const struct tui *t)
 {
-	struct rect r = help_rect(t);
-	int border = r.w >= 40 && r.h >= 8;
-	WINDOW *inner;
-	struct canvas cv;
+	struct rect r = popup_room(t);
 
-	if (t->help_win == NULL) {
-		t->help_win = window_for(&r);
-		if (t->help_win == NULL)
-			return;
-		doc_free(&t->help);
-		doc_init(&t->help, t->ascii);
-		help_build(&t->help, r.w - DOC_MARGIN - (border ? 2 : 0));
-	}
-	werase(t->help_win);
-	inner = t->help_win;
-	if (border) {
-		canvas_for(t, &cv, t->help_win);
-		draw_box(&cv);
-		draw_text(&cv, 0, 2, -1, ROLE_HEADER, " Help ");
-		inner = derwin(t->help_win, r.h - 2, r.w - 2, 1, 1);
-		if (inner == NULL)
-			inner = t->help_win;
-	}
-	canvas_for(t, &cv, inner);
-	doc_view_clamp(&t->help_view, &t->help, cv.rows);
-	doc_draw(&t->help, &t->help_view, &cv, 0, cv.rows, 1);
-	if (inner != t->help_win)
-		delwin(inner);
-	wnoutrefresh(t->help_win);
+	return r.w >= 40 && r.h >= 8;
 }
 
-static unsigned help_key(struct tui *t, enum action act)
+/* Where the popup goes: all its room, but the card, which is short, only
+ * as tall as its text and the border, centred. */
+static struct rect popup_rect(const struct tui *t)
 {
-	struct rect r = help_rect(t);
+	const struct layout *l = &t->layout;
+	struct rect r = popup_room(t);
+
+	if (t->popup == POPUP_CARD && popup_border(t) && t->popup_doc.nlines > 0 &&
+	    (int)t->popup_doc.nlines + 2 < r.h) {
+		r.h = (int)t->popup_doc.nlines + 2;
+		r.y = (l->rows - r.h) / 2;
+	}
+	return r;
+}
+
+static void popup_close(struct tui *t)
+{
+	t->popup = POPUP_NONE;
+	window_drop(&t->popup_win);
+	doc_free(&t->popup_doc);
+	free(t->popup_title);
+	t->popup_title = NULL;
+	free(t->card);
+	t->card = NULL;
+}
+
+/* The card popup's text: what happened to the clipboard, then the card. */
+static void card_build(struct tui *t, struct doc *d, int width)
+{
+	char *line, *save = NULL, *copy = strdup(t->card ? t->card : "");
+	enum color_role role = ROLE_HEADER;   /* the post's name, then the rest */
+
+	doc_clear(d);
+	doc_newline(d);
+	doc_wrap(d, 0, width, ROLE_DIM, _("Offered to your terminal's clipboard (OSC 52): paste "
+	         "it where you need it. If nothing arrives, the terminal refused it: select the "
+	         "text below by hand. Esc closes."));
+	doc_newline(d);
+	for (line = copy ? strtok_r(copy, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		doc_newline(d);
+		doc_wrap(d, 0, width, role, line);
+		role = ROLE_NORMAL;
+	}
+	free(copy);
+}
+
+/* The popup's text for the width it has now; the keys typed after the
+ * one that opened it scroll this text, even before it is drawn. */
+static void popup_build(struct tui *t)
+{
+	struct rect r = popup_room(t);
+	int width = r.w - DOC_MARGIN - (popup_border(t) ? 2 : 0);
+
+	doc_free(&t->popup_doc);
+	doc_init(&t->popup_doc, t->view.ascii);
+	if (t->popup == POPUP_HELP)
+		help_build(&t->popup_doc, width, &t->view);
+	else if (t->popup == POPUP_CARD)
+		card_build(t, &t->popup_doc, width);
+}
+
+static unsigned popup_open(struct tui *t, enum popup_kind kind)
+{
+	t->popup = kind;
+	t->popup_view.top = t->popup_view.sel = 0;
+	window_drop(&t->popup_win);
+	popup_build(t);
+	return REDRAW_POPUP;
+}
+
+/* A bordered window over the panes when there is room, its text in a
+ * window derived inside the border. */
+static void popup_draw(struct tui *t)
+{
+	struct rect r;
+	int border = popup_border(t);
+	WINDOW *inner;
+	struct canvas cv;
+	const char *title;
+
+	if (t->popup_win == NULL) {
+		popup_build(t);        /* for the new size */
+		r = popup_rect(t);
+		t->popup_win = window_for(&r);
+		if (t->popup_win == NULL)
+			return;
+	}
+	r = popup_rect(t);
+	werase(t->popup_win);
+	inner = t->popup_win;
+	if (border) {
+		title = t->popup == POPUP_HELP ? _("Help") : _("Card");
+		canvas_for(t, &cv, t->popup_win);
+		draw_box(&cv);
+		free(t->popup_title);
+		t->popup_title = str_printf(" %s ", title);
+		draw_text(&cv, 0, 2, -1, ROLE_HEADER, t->popup_title);
+		inner = derwin(t->popup_win, r.h - 2, r.w - 2, 1, 1);
+		if (inner == NULL)
+			inner = t->popup_win;
+	}
+	canvas_for(t, &cv, inner);
+	doc_view_clamp(&t->popup_view, &t->popup_doc, cv.rows);
+	doc_draw(&t->popup_doc, &t->popup_view, &cv, 0, cv.rows, 1);
+	if (inner != t->popup_win)
+		delwin(inner);
+	wnoutrefresh(t->popup_win);
+}
+
+static unsigned popup_key(struct tui *t, enum action act)
+{
+	struct rect r = popup_rect(t);
 
 	switch (act) {
 	case ACT_QUIT:
 	case ACT_BACK:
 	case ACT_HELP:
 	case ACT_OPEN:
-		t->help_open = 0;
-		window_drop(&t->help_win);
-		doc_free(&t->help);
+	case ACT_COPY:
+		popup_close(t);
 		return REDRAW_ALL;
 	default:
-		return doc_view_key(&t->help_view, &t->help, act, r.h - 2) ? REDRAW_HELP : REDRAW_NONE;
+		return doc_view_key(&t->popup_view, &t->popup_doc, act, r.h - 2)
+		       ? REDRAW_POPUP : REDRAW_NONE;
 	}
 }
 
@@ -284,9 +446,14 @@ static void draw_pane(struct tui *t, int p, int focused)
 		return;
 	werase(pane->win);
 	canvas_for(t, &cv, pane->win);
+	if (t->view.links) {
+		cv.links = pane->links;
+		cv.maxlinks = PANE_MAX_LINKS;
+	}
 	pane->ops->draw(pane->st, t, &cv, focused);
 	pane->cur_y = cv.cur_y;
 	pane->cur_x = cv.cur_x;
+	pane->nlinks = cv.nlinks;
 	wnoutrefresh(pane->win);
 }
 
@@ -317,18 +484,134 @@ static void draw_chrome(struct tui *t)
 	}
 }
 
+/* The bytes of the OSC 8 links, gathered by links_putc() (tputs() and
+ * vid_puts() take a function of one character, with no context). */
+static struct {
+	char buf[4096];
+	size_t len;
+	int full;
+} link_out;
+
+static int links_putc(int c)
+{
+	if (link_out.len + 1 < sizeof(link_out.buf))
+		link_out.buf[link_out.len++] = (char)c;
+	else
+		link_out.full = 1;
+	return c;
+}
+
+/* A terminfo string without its padding ("$<5>"), which only terminals
+ * slower than any we serve need. */
+static void links_puts(const char *s)
+{
+	for (; s != NULL && *s; s++) {
+		if (s[0] == '$' && s[1] == '<' && strchr(s, '>') != NULL) {
+			s = strchr(s, '>');
+			continue;
+		}
+		links_putc((unsigned char)*s);
+	}
+}
+
+/* Write OSC 8 links over the cells of the panes drawn in what, once
+ * curses has sent them: move there, take the first cell's attributes,
+ * open the link, write the cells' characters again, close it; then put
+ * the cursor and attributes back where curses left them.  The moves and
+ * attributes come from the terminal's description (cup, vid_puts, which
+ * also tells curses the attributes in force); the bytes go out in one
+ * write, after curses' own. */
+static void links_emit(struct tui *t, unsigned what)
+{
+	char *cup = tigetstr("cup");
+	int y0, x0, p, i, c, any = 0;
+
+	if (cup == NULL || cup == (char *)-1)
+		return;
+	link_out.len = 0;
+	link_out.full = 0;
+	getyx(curscr, y0, x0);
+	for (p = 0; p < PANE_COUNT; p++) {
+		struct pane *pane = &t->pane[p];
+
+		if (pane->win == NULL || !(what & REDRAW_PANE(p)))
+			continue;
+		for (i = 0; i < pane->nlinks; i++) {
+			const struct link_spot *l = &pane->links[i];
+			char open[sizeof(l->uri) + 16];
+			int sy, sx;
+			cchar_t cell;
+			attr_t attrs = A_NORMAL;
+			short pair = 0;
+			wchar_t wch[CCHARW_MAX + 1];
+
+			if (l->x + l->w > pane->rect.w || l->y >= pane->rect.h)
+				continue;
+			getyx(pane->win, sy, sx);
+			if (mvwin_wch(pane->win, l->y, l->x, &cell) == OK)
+				getcchar(&cell, wch, &attrs, &pair, NULL);
+			snprintf(open, sizeof(open), OSC8_OPEN_FMT, l->uri);
+			links_puts(tiparm(cup, pane->rect.y + l->y, pane->rect.x + l->x));
+			vid_puts(attrs & ~A_COLOR, pair, NULL, links_putc);
+			links_puts(open);
+			for (c = 0; c < l->w; c++) {
+				char mb[MB_LEN_MAX * (CCHARW_MAX + 1) + 1];
+				size_t used = 0, k;
+				attr_t a;
+				short pr;
+				mbstate_t st;
+
+				memset(&st, 0, sizeof(st));
+				if (mvwin_wch(pane->win, l->y, l->x + c, &cell) != OK ||
+				    getcchar(&cell, wch, &a, &pr, NULL) == ERR)
+					wch[0] = L' ', wch[1] = L'\0';
+				for (k = 0; wch[k] != L'\0' && k < CCHARW_MAX; k++) {
+					size_t n = wcrtomb(mb + used, wch[k], &st);
+
+					if (n != (size_t)-1)
+						used += n;
+				}
+				mb[used] = '\0';
+				links_puts(used ? mb : " ");
+			}
+			links_puts(OSC8_CLOSE);
+			wmove(pane->win, sy, sx);
+			any = 1;
+		}
+	}
+	if (!any || link_out.full)
+		return;
+	vid_puts(A_NORMAL, 0, NULL, links_putc);
+	links_puts(tiparm(cup, y0, x0));
+	fwrite(link_out.buf, 1, link_out.len, stdout);
+	fflush(stdout);
+}
+
+/* Write a sequence (OSC 52) after curses has sent the screen. */
+static void osc_write(struct tui *t)
+{
+	if (t->osc_pending == NULL)
+		return;
+	fputs(t->osc_pending, stdout);
+	fflush(stdout);
+	free(t->osc_pending);
+	t->osc_pending = NULL;
+}
+
 static void render(struct tui *t, unsigned what)
 {
 	struct pane *focused = &t->pane[t->focus];
 	int p;
 
 	if (t->layout.kind == LAYOUT_TOO_SMALL) {
-		const char *msg = t->layout.cols >= 30 ? "dcinet: terminal too small" : "terminal too small";
+		const char *msg = t->layout.cols >= 30 ? _("dcinet: terminal too small")
+		                                       : _("terminal too small");
 
 		werase(stdscr);
 		mvwaddnstr(stdscr, 0, 0, msg, t->layout.cols);
 		wnoutrefresh(stdscr);
 		doupdate();
+		osc_write(t);
 		return;
 	}
 	if (what & REDRAW_CHROME)
@@ -338,8 +621,8 @@ static void render(struct tui *t, unsigned what)
 			draw_pane(t, p, 0);
 	if (what & REDRAW_PANE(t->focus))
 		draw_pane(t, t->focus, 1);
-	if (t->help_open) {
-		help_draw(t);
+	if (t->popup != POPUP_NONE) {
+		popup_draw(t);
 	} else if (focused->win != NULL) {
 		/* The terminal cursor sits on the selection, for screen readers
 		 * and for those who follow the cursor. */
@@ -347,6 +630,9 @@ static void render(struct tui *t, unsigned what)
 		wnoutrefresh(focused->win);
 	}
 	doupdate();
+	if (t->view.links && t->popup == POPUP_NONE)
+		links_emit(t, what);
+	osc_write(t);
 }
 
 /* ---- keys ---------------------------------------------------------------------- */
@@ -363,16 +649,20 @@ static unsigned dispatch(struct tui *t, int key)
 		t->message[0] = '\0';
 		what |= REDRAW_CHROME;
 	}
-	if (t->help_open)
-		return what | help_key(t, keymap_lookup(key, PANE_OVERVIEW));
+	/* A popup takes the keys of Posts: movement scrolls it; Esc, q, ?,
+	 * Enter and y close it. */
+	if (t->popup != POPUP_NONE)
+		return what | popup_key(t, keymap_lookup(key, PANE_POSTS));
 	act = keymap_lookup(key, t->focus);
 	switch (act) {
 	case ACT_NONE:           return what;
 	case ACT_QUIT:           return REDRAW_QUIT;
-	case ACT_HELP:
-		t->help_open = 1;
-		t->help_view.top = t->help_view.sel = 0;
-		return what | REDRAW_HELP;
+	case ACT_HELP:            return what | popup_open(t, POPUP_HELP);
+	case ACT_LANGUAGE:       return what | app_set_french(t, !t->view.french);
+	case ACT_SOURCES:        return what | app_set_sources(t, !t->view.sources);
+	case ACT_COPY:
+		return what | app_copy_card(t, t->focus == PANE_ROSTER ? roster_post(t->roster)
+		                                                       : posts_selected(t->posts));
 	case ACT_PANE_NEXT:      return what | app_focus(t, (enum pane_id)((t->focus + 1) % PANE_COUNT));
 	case ACT_PANE_PREV:
 		return what | app_focus(t, (enum pane_id)((t->focus + PANE_COUNT - 1) % PANE_COUNT));
@@ -477,8 +767,9 @@ static void panes_destroy(struct tui *t)
 	window_drop(&t->top_win);
 	window_drop(&t->bar_win);
 	window_drop(&t->sep_win);
-	window_drop(&t->help_win);
-	doc_free(&t->help);
+	popup_close(t);
+	free(t->osc_pending);
+	t->osc_pending = NULL;
 }
 
 int tui_run(registry *reg, const struct tui_opts *opts)
@@ -492,17 +783,20 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 		fputs("dcinet: the browser needs a terminal (use --find for scripts)\n", stderr);
 		return EX_UNAVAILABLE;
 	}
-	setlocale(LC_ALL, "");
 	memset(&t, 0, sizeof(t));
+	t.view.french = i18n_init();
 	t.reg = reg;
 	t.label = opts && opts->registry_label ? opts->registry_label : "";
-	t.ascii = !locale_is_utf8();
+	t.view.ascii = !locale_is_utf8();
+	t.view.links = getenv("DCINET_LINKS") != NULL && strcmp(getenv("DCINET_LINKS"), "1") == 0;
+	stale_init(&t.view.stale, getenv("DCINET_STALE_YEARS"), time(NULL));
+	registry_set_french(reg, t.view.french);
 	t.focus = PANE_POSTS;
 	t.search_from = PANE_POSTS;
 	if (registry_counts(reg, &t.counts) != 0)
 		memset(&t.counts, 0, sizeof(t.counts));
 	if (overview_attach(&t) || posts_attach(&t) || roster_attach(&t) || search_box_attach(&t)) {
-		fputs("dcinet: out of memory\n", stderr);
+		fputs(_("dcinet: out of memory\n"), stderr);
 		panes_destroy(&t);
 		return EX_SOFTWARE;
 	}

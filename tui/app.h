@@ -15,8 +15,10 @@
 #include "colors.h"
 #include "doc.h"
 #include "draw.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "layout.h"
+#include "stale.h"
 
 #define REDRAW_NONE 0u
 #define REDRAW_PANE(p) (1u << (p))
@@ -24,7 +26,7 @@
 #define REDRAW_CHROME (1u << PANE_COUNT)         /* title or tab line, key bar */
 #define REDRAW_LAYOUT (1u << (PANE_COUNT + 1))   /* recompute the layout, then all */
 #define REDRAW_QUIT (1u << (PANE_COUNT + 2))
-#define REDRAW_HELP (1u << (PANE_COUNT + 3))      /* the help screen alone */
+#define REDRAW_POPUP (1u << (PANE_COUNT + 3))     /* the open popup (help, card) alone */
 #define REDRAW_ALL (REDRAW_PANES | REDRAW_CHROME)
 
 struct tui;
@@ -38,8 +40,24 @@ struct pane_ops {
 	void (*focus)(void *st, struct tui *t, int on);
 	/* The pane's window is now rows x cols (0 x 0: hidden). */
 	void (*resize)(void *st, struct tui *t, int rows, int cols);
+	/* The view changed (language, sources shown): fetch and lay out again. */
+	void (*reload)(void *st, struct tui *t);
 	void (*destroy)(void *st);
 };
+
+#define PANE_MAX_LINKS 8
+
+/* How the panes show the registry: set at start, changed by L and S,
+ * read by every pane when it lays its text out. */
+struct view {
+	int ascii;                 /* the locale is not UTF-8: 7-bit output */
+	int french;                /* interface strings and data in French (L) */
+	int sources;               /* source and date beside each fact (S) */
+	int links;                 /* OSC 8 links on phone and e-mail (DCINET_LINKS=1) */
+	struct stale stale;        /* which dates are marked as old */
+};
+
+enum popup_kind { POPUP_NONE, POPUP_HELP, POPUP_CARD };
 
 struct pane {
 	const char *name;
@@ -48,6 +66,8 @@ struct pane {
 	WINDOW *win;
 	struct rect rect;
 	int cur_y, cur_x;          /* the cursor as the last draw left it */
+	struct link_spot links[PANE_MAX_LINKS];   /* as the last draw left them */
+	int nlinks;
 };
 
 struct overview;
@@ -58,7 +78,7 @@ struct search_box;
 struct tui {
 	registry *reg;
 	const char *label;         /* the registry label for the title bar */
-	int ascii;                 /* the locale is not UTF-8 */
+	struct view view;
 	struct colors colors;
 	struct layout layout;
 	struct dci_counts counts;
@@ -69,10 +89,13 @@ struct tui {
 	struct posts *posts;
 	struct roster *roster;
 	struct search_box *search;
-	WINDOW *top_win, *bar_win, *sep_win, *help_win;
-	int help_open;
-	struct doc help;
-	struct doc_view help_view;
+	WINDOW *top_win, *bar_win, *sep_win, *popup_win;
+	enum popup_kind popup;     /* a window over the panes, or none */
+	char *popup_title;
+	struct doc popup_doc;
+	struct doc_view popup_view;
+	char *card;                /* the card shown in the card popup, sanitised */
+	char *osc_pending;         /* written to the terminal after the next drawing */
 	char message[256];         /* shown in the key bar until the next key */
 };
 
@@ -83,6 +106,13 @@ unsigned app_back(struct tui *t);
 unsigned app_open_post(struct tui *t, const char *post_id);
 unsigned app_message(struct tui *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* L: interface and data in French (on) or English; every pane reloads. */
+unsigned app_set_french(struct tui *t, int on);
+/* S: show or hide sources; every pane reloads. */
+unsigned app_set_sources(struct tui *t, int on);
+/* y: offer post_id's card to the terminal's clipboard (OSC 52) and show
+ * it in a popup, to be selected by hand where the terminal refused it. */
+unsigned app_copy_card(struct tui *t, const char *post_id);
 
 /* Pane constructors: fill t->pane[...] and the typed pointer; 0 or -1. */
 int overview_attach(struct tui *t);
@@ -96,6 +126,7 @@ const char *posts_selected(const struct posts *p);   /* "" when empty */
 
 /* Roster */
 void roster_show(struct roster *r, struct tui *t, const char *post_id);
+const char *roster_post(const struct roster *r);     /* "" when none */
 
 /* Search box */
 int search_box_has_text(const struct search_box *s);
@@ -108,7 +139,11 @@ unsigned search_box_step(struct search_box *s, struct tui *t, int dir);
 void chrome_draw_title(const struct tui *t, struct canvas *cv);
 void chrome_draw_tabs(const struct tui *t, struct canvas *cv);
 void chrome_draw_bar(const struct tui *t, struct canvas *cv);
-/* The help screen's text, generated from the key table, for width columns. */
-void help_build(struct doc *d, int width);
+/* The help screen's text, generated from the key table, for width
+ * columns; view gives the stale mark and threshold it explains. */
+void help_build(struct doc *d, int width, const struct view *view);
+
+/* A translated name for a post sort ("city"...). */
+const char *sort_label(enum post_sort sort);
 
 #endif

@@ -11,10 +11,10 @@
 
 void chrome_draw_title(const struct tui *t, struct canvas *cv)
 {
-	const char *dot = t->ascii ? " - " : " \xC2\xB7 ";
-	char *left = str_printf("dcinet%sDCI network of internal security services", dot);
-	char *right = str_printf("%ld posts%s%ld staff%s%s", t->counts.posts, dot,
-	                         t->counts.staff, t->label[0] ? dot : "", t->label);
+	const char *dot = t->view.ascii ? " - " : " \xC2\xB7 ";
+	char *left = str_printf("dcinet%s%s", dot, _("DCI network of internal security services"));
+	char *counts = str_printf(_("%ld posts%s%ld staff"), t->counts.posts, dot, t->counts.staff);
+	char *right = str_printf("%s%s%s", counts, t->label[0] ? dot : "", t->label);
 	int lw;
 
 	wattrset(cv->win, colors_attr(cv->colors, ROLE_BAR));
@@ -22,12 +22,14 @@ void chrome_draw_title(const struct tui *t, struct canvas *cv)
 	lw = draw_text(cv, 0, 0, -1, ROLE_HEADER, left);
 	if (lw + 2 + draw_width(right) > cv->cols) {
 		free(right);
-		right = str_printf("%ld posts%s%ld staff", t->counts.posts, dot, t->counts.staff);
+		right = counts;
+		counts = NULL;
 	}
 	if (lw + 2 + draw_width(right) <= cv->cols)
 		draw_text_right(cv, 0, lw + 2, -1, ROLE_BAR, right);
 	free(left);
 	free(right);
+	free(counts);
 }
 
 /* "1 Overview  2 Posts  [3 Roster]  4 Search", or only the focused pane's
@@ -37,13 +39,13 @@ void chrome_draw_tabs(const struct tui *t, struct canvas *cv)
 	int p, x = 0, full = 0;
 
 	for (p = 0; p < PANE_COUNT; p++)
-		full += (int)strlen(t->pane[p].name) + 4 + (p == (int)t->focus ? 2 : 0);
+		full += draw_width(_(t->pane[p].name)) + 4 + (p == (int)t->focus ? 2 : 0);
 	wattrset(cv->win, colors_attr(cv->colors, ROLE_TITLE));
 	mvwhline(cv->win, 0, 0, ' ', cv->cols);
 	for (p = 0; p < PANE_COUNT; p++) {
 		int focused = p == (int)t->focus;
-		char *tab = focused ? str_printf("[%d %s]", p + 1, t->pane[p].name)
-		          : full <= cv->cols ? str_printf(" %d %s ", p + 1, t->pane[p].name)
+		char *tab = focused ? str_printf("[%d %s]", p + 1, _(t->pane[p].name))
+		          : full <= cv->cols ? str_printf(" %d %s ", p + 1, _(t->pane[p].name))
 		          : str_printf(" %d ", p + 1);
 
 		x += draw_text(cv, 0, x, -1, focused ? ROLE_TITLE_FOCUS : ROLE_TITLE, tab);
@@ -95,7 +97,7 @@ void chrome_draw_bar(const struct tui *t, struct canvas *cv)
 			if (keymap_names(&table[i], here, " ", names, sizeof(names)) == 0)
 				continue;
 			first = strtok(names, " ");
-			if (!bar_item(cv, &x, first ? first : "", table[i].bar))
+			if (!bar_item(cv, &x, first ? first : "", _(table[i].bar)))
 				return;
 		}
 	}
@@ -115,27 +117,38 @@ static void help_binding(struct doc *d, int width, const struct keybinding *b, u
 		return;
 	doc_newline(d);
 	doc_put(d, 2, kw - 1, ROLE_KEY, names);
-	doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL, b->help);
+	doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL, _(b->help));
 }
 
-void help_build(struct doc *d, int width)
+/* "mark   what it means" */
+static void help_mark(struct doc *d, int width, const char *mark, const char *text)
+{
+	int kw = help_key_width(width);
+
+	doc_newline(d);
+	doc_put(d, 2, kw - 1, ROLE_KEY, mark);
+	doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL, text);
+}
+
+void help_build(struct doc *d, int width, const struct view *view)
 {
 	const struct keybinding *table;
 	const struct keymap_section *sections;
 	size_t n, ns, s, i;
+	char *text;
 
 	table = keymap_table(&n);
 	sections = keymap_sections(&ns);
 	doc_clear(d);
 	doc_newline(d);
-	doc_put(d, 0, -1, ROLE_HEADER, "dcinet keys");
+	doc_put(d, 0, -1, ROLE_HEADER, _("dcinet keys"));
 	doc_newline(d);
-	doc_wrap(d, 0, width, ROLE_DIM, "Close this help with q, Esc or ?; scroll it with the "
-	         "movement keys.  See dcinet(1) for more.");
+	doc_wrap(d, 0, width, ROLE_DIM, _("Close this help with q, Esc or ?; scroll it with the "
+	         "movement keys.  See dcinet(1) for more."));
 	for (s = 0; s < ns; s++) {
 		doc_newline(d);
 		doc_newline(d);
-		doc_wrap(d, 0, width, ROLE_HEADER, sections[s].title);
+		doc_wrap(d, 0, width, ROLE_HEADER, _(sections[s].title));
 		for (i = 0; i < n; i++)
 			if (table[i].scope == sections[s].scope)
 				help_binding(d, width, &table[i], sections[s].scope);
@@ -143,9 +156,36 @@ void help_build(struct doc *d, int width)
 			int kw = help_key_width(width);
 
 			doc_newline(d);
-			doc_put(d, 2, kw - 1, ROLE_KEY, "letters, digits");
+			doc_put(d, 2, kw - 1, ROLE_KEY, _("letters, digits"));
 			doc_wrap(d, 2 + kw, width - 2 - kw, ROLE_NORMAL,
-			         "Typed into the box: the hits update at each key");
+			         _("Typed into the box: the hits and the answer line update at each key"));
 		}
 	}
+	doc_newline(d);
+	doc_newline(d);
+	doc_wrap(d, 0, width, ROLE_HEADER, _("Marks"));
+	help_mark(d, width, ">", _("The selected row; the terminal's cursor is on it too"));
+	if (view->stale.years > 0)
+		text = str_printf(i18n_trn("Beside a date: the fact is older than %d year, dated "
+		                           "before %s (DCINET_STALE_YEARS sets the years)",
+		                           "Beside a date: the fact is older than %d years, dated "
+		                           "before %s (DCINET_STALE_YEARS sets the years)",
+		                           (unsigned long)view->stale.years),
+		                  view->stale.years, view->stale.cutoff);
+	else
+		text = str_printf("%s", _("Not used: DCINET_STALE_YEARS is 0"));
+	help_mark(d, width, stale_mark(view->ascii), text);
+	free(text);
+	help_mark(d, width, _("undated"), _("A claim its source gives no date for"));
+}
+
+const char *sort_label(enum post_sort sort)
+{
+	static const char *const labels[POSTS_SORT_COUNT] = {
+		[POSTS_BY_CITY] = N_("city"),
+		[POSTS_BY_COUNTRY] = N_("country"),
+		[POSTS_BY_UPDATED] = N_("updated"),
+	};
+
+	return (unsigned)sort < POSTS_SORT_COUNT ? _(labels[sort]) : "";
 }

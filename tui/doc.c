@@ -17,8 +17,10 @@ void doc_clear(struct doc *d)
 	size_t i, k;
 
 	for (i = 0; i < d->nlines; i++) {
-		for (k = 0; k < d->lines[i].n; k++)
+		for (k = 0; k < d->lines[i].n; k++) {
 			free(d->lines[i].segs[k].text);
+			free(d->lines[i].segs[k].link);
+		}
 		free(d->lines[i].segs);
 	}
 	d->nlines = 0;
@@ -66,6 +68,7 @@ static void add_seg(struct doc_line *line, int col, int width, enum color_role r
 	line->segs[line->n].width = width;
 	line->segs[line->n].role = role;
 	line->segs[line->n].text = text;
+	line->segs[line->n].link = NULL;
 	line->n++;
 }
 
@@ -88,6 +91,17 @@ void doc_put(struct doc *d, int col, int width, enum color_role role, const char
 		add_seg(line, col, width, role, clean);
 	else
 		free(clean);
+}
+
+void doc_put_link(struct doc *d, int col, int width, enum color_role role, const char *text,
+                  const char *uri)
+{
+	struct doc_line *line = last_line(d);
+	size_t before = line ? line->n : 0;
+
+	doc_put(d, col, width, role, text);
+	if (line != NULL && line->n > before && uri != NULL && uri[0] != '\0')
+		line->segs[line->n - 1].link = strdup(uri);
 }
 
 static char *copy_span(const char *s, size_t n)
@@ -172,11 +186,20 @@ void doc_merge(struct doc *dst, struct doc *src, int col)
 				break;
 		}
 		for (k = 0; k < from->n; k++) {
-			if (i < dst->nlines)
-				add_seg(&dst->lines[i], col + from->segs[k].col, from->segs[k].width,
+			if (i < dst->nlines) {
+				struct doc_line *to = &dst->lines[i];
+				size_t before = to->n;
+
+				add_seg(to, col + from->segs[k].col, from->segs[k].width,
 				        from->segs[k].role, from->segs[k].text);
-			else
+				if (to->n > before)
+					to->segs[to->n - 1].link = from->segs[k].link;
+				else
+					free(from->segs[k].link);
+			} else {
 				free(from->segs[k].text);
+				free(from->segs[k].link);
+			}
 		}
 		from->n = 0;
 	}
@@ -235,8 +258,10 @@ void doc_draw(const struct doc *d, const struct doc_view *v, struct canvas *cv,
 		line = &d->lines[v->top + i];
 		for (k = 0; k < line->n; k++) {
 			const struct doc_seg *g = &line->segs[k];
+			int w = draw_text(cv, y0 + i, DOC_MARGIN + g->col, g->width, g->role, g->text);
 
-			draw_text(cv, y0 + i, DOC_MARGIN + g->col, g->width, g->role, g->text);
+			if (g->link != NULL)
+				draw_link(cv, y0 + i, DOC_MARGIN + g->col, w, g->link);
 		}
 		if (focused && v->top + i == v->sel) {
 			draw_text(cv, y0 + i, 0, 1, ROLE_SELECTED, ">");

@@ -19,6 +19,7 @@ struct doc_seg {
 	int col, width;            /* width < 0: to the end of the line */
 	enum color_role role;
 	char *text;                /* sanitised */
+	char *link;                /* a validated tel: or mailto: URI, or NULL */
 };
 
 struct doc_line {
@@ -46,6 +47,10 @@ void doc_free(struct doc *d);
 void doc_newline(struct doc *d);
 /* Add a segment to the last line (starting one if there is none). */
 void doc_put(struct doc *d, int col, int width, enum color_role role, const char *text);
+/* The same, the text being a link to uri (see osc.h); a NULL or empty
+ * uri adds plain text. */
+void doc_put_link(struct doc *d, int col, int width, enum color_role role, const char *text,
+                  const char *uri);
 /* Add text at col, wrapped at word boundaries within width columns: the
  * first piece goes on the last line, the rest on new lines at col.
  * Returns the number of lines the text took. */

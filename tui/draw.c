@@ -168,6 +168,20 @@ int draw_text_right(struct canvas *cv, int y, int x, int width, enum color_role 
 	return cols < 0 ? 0 : cols;
 }
 
+void draw_link(struct canvas *cv, int y, int x, int w, const char *uri)
+{
+	struct link_spot *l;
+
+	if (cv->links == NULL || cv->nlinks >= cv->maxlinks || w <= 0 || uri == NULL ||
+	    uri[0] == '\0' || strlen(uri) >= sizeof(l->uri))
+		return;
+	l = &cv->links[cv->nlinks++];
+	l->y = y;
+	l->x = x;
+	l->w = w;
+	memcpy(l->uri, uri, strlen(uri) + 1);
+}
+
 void draw_paint(struct canvas *cv, int y, int x, int width, enum color_role role)
 {
 	attr_t a = colors_attr(cv->colors, role);

@@ -15,6 +15,13 @@
 #include <wchar.h>
 #include "colors.h"
 
+/* Cells of a pane that carry a hyperlink (OSC 8): the main loop writes
+ * the link over them after curses has drawn them (see app.c). */
+struct link_spot {
+	int y, x, w;               /* in the pane's window */
+	char uri[192];             /* "tel:..." or "mailto:...", validated (osc.h) */
+};
+
 /* A pane's window and how to write to it. */
 struct canvas {
 	WINDOW *win;
@@ -22,6 +29,8 @@ struct canvas {
 	int ascii;                 /* the locale is not UTF-8: 7-bit output */
 	const struct colors *colors;
 	int cur_y, cur_x;          /* where the terminal cursor goes when focused */
+	struct link_spot *links;   /* NULL: links are not wanted */
+	int nlinks, maxlinks;
 };
 
 /* Sanitised copy of src (NULL reads as ""), in a buffer the caller frees;
@@ -44,6 +53,10 @@ int draw_text(struct canvas *cv, int y, int x, int width, enum color_role role,
 /* The same, right-aligned in width columns. */
 int draw_text_right(struct canvas *cv, int y, int x, int width, enum color_role role,
                     const char *text);
+
+/* Record that the w cells at (y, x) link to uri (when cv->links is set
+ * and there is room; nothing otherwise). */
+void draw_link(struct canvas *cv, int y, int x, int w, const char *uri);
 
 /* Paint width columns of row y from x with the role's attributes, keeping
  * the characters there (width < 0: to the edge). */

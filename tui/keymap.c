@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include "i18n.h"
 #include "keymap.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -20,64 +21,79 @@
 
 static const struct keybinding keymap[] = {
 	/* every pane */
-	{ { { '\t', "Tab" } }, ACT_PANE_NEXT, SCOPE_ALL, "pane", 6, "Go to the next pane" },
+	{ { { '\t', "Tab" } }, ACT_PANE_NEXT, SCOPE_ALL, N_("pane"), 9, N_("Go to the next pane") },
 	{ { { FN(KEY_BTAB), "Shift-Tab" } }, ACT_PANE_PREV, SCOPE_ALL, NULL, 0,
-	  "Go to the previous pane" },
-	{ { { '1', "1" } }, ACT_FOCUS_OVERVIEW, SCOPE_ALL, NULL, 0, "Go to the Overview pane" },
-	{ { { '2', "2" } }, ACT_FOCUS_POSTS, SCOPE_ALL, NULL, 0, "Go to the Posts pane" },
-	{ { { '3', "3" } }, ACT_FOCUS_ROSTER, SCOPE_ALL, NULL, 0, "Go to the Roster pane" },
+	  N_("Go to the previous pane") },
+	{ { { '1', "1" } }, ACT_FOCUS_OVERVIEW, SCOPE_ALL, NULL, 0, N_("Go to the Overview pane") },
+	{ { { '2', "2" } }, ACT_FOCUS_POSTS, SCOPE_ALL, NULL, 0, N_("Go to the Posts pane") },
+	{ { { '3', "3" } }, ACT_FOCUS_ROSTER, SCOPE_ALL, NULL, 0, N_("Go to the Roster pane") },
 	{ { { '4', "4" } }, ACT_FOCUS_SEARCH, SCOPE_ALL, NULL, 0,
-	  "Go to the search box, with the last search" },
-	{ { { '/', "/" } }, ACT_SEARCH, SCOPE_ALL, "search", 5,
-	  "Start a new search of countries, posts, staff and themes" },
+	  N_("Go to the search box, with the last search") },
+	{ { { '/', "/" } }, ACT_SEARCH, SCOPE_ALL, N_("search"), 5,
+	  N_("Start a new search of countries, posts, staff and themes") },
 	{ { { FN(KEY_UP), "Up" }, { 'k', "k" } }, ACT_UP, SCOPE_ALL, NULL, 0,
-	  "Move up one line (in the search box: previous hit)" },
+	  N_("Move up one line (in the search box: previous hit)") },
 	{ { { FN(KEY_DOWN), "Down" }, { 'j', "j" } }, ACT_DOWN, SCOPE_ALL, NULL, 0,
-	  "Move down one line (in the search box: next hit)" },
+	  N_("Move down one line (in the search box: next hit)") },
 	{ { { FN(KEY_PPAGE), "PgUp" }, { CTRL('B'), "Ctrl-B" } }, ACT_PAGE_UP, SCOPE_ALL, NULL, 0,
-	  "Move up one page" },
+	  N_("Move up one page") },
 	{ { { FN(KEY_NPAGE), "PgDn" }, { CTRL('F'), "Ctrl-F" } }, ACT_PAGE_DOWN, SCOPE_ALL, NULL, 0,
-	  "Move down one page" },
+	  N_("Move down one page") },
 	{ { { FN(KEY_HOME), "Home" }, { 'g', "g" } }, ACT_TOP, SCOPE_ALL, NULL, 0,
-	  "Go to the first line" },
+	  N_("Go to the first line") },
 	{ { { FN(KEY_END), "End" }, { 'G', "G" } }, ACT_BOTTOM, SCOPE_ALL, NULL, 0,
-	  "Go to the last line" },
-	{ { { KEYMAP_ESC, "Esc" } }, ACT_BACK, SCOPE_ALL, "back", 7,
-	  "Go back to the previous pane (in the search box: clear the search first)" },
-	{ { { 'n', "n" } }, ACT_HIT_NEXT, SCOPE_ALL, "next hit", 8,
-	  "Jump to the post of the next search hit" },
+	  N_("Go to the last line") },
+	{ { { 'n', "n" } }, ACT_HIT_NEXT, SCOPE_ALL, N_("next hit"), 11,
+	  N_("Open the post of the next search hit, through all the hits") },
 	{ { { 'N', "N" } }, ACT_HIT_PREV, SCOPE_ALL, NULL, 0,
-	  "Jump to the post of the previous search hit" },
-	{ { { '?', "?" }, { FN(KEY_F(1)), "F1" } }, ACT_HELP, SCOPE_ALL, "help", 3,
-	  "Show this help" },
-	{ { { 'q', "q" }, { CTRL('C'), "Ctrl-C" } }, ACT_QUIT, SCOPE_ALL, "quit", 4, "Quit" },
+	  N_("Open the post of the previous search hit") },
+	{ { { '?', "?" }, { FN(KEY_F(1)), "F1" } }, ACT_HELP, SCOPE_ALL, N_("help"), 3,
+	  N_("Show this help") },
+	{ { { 'q', "q" }, { CTRL('C'), "Ctrl-C" } }, ACT_QUIT, SCOPE_ALL, N_("quit"), 4,
+	  N_("Quit") },
 
 	/* Overview, Posts and Roster */
-	{ { BACKSPACE_KEYS }, ACT_BACK, SCOPE_BROWSE, NULL, 0, "Go back to the previous pane" },
+	/* TRANSLATORS: the key bar label of L, the language to switch to. */
+	{ { { 'L', "L" } }, ACT_LANGUAGE, SCOPE_BROWSE, N_("français"), 7,
+	  N_("Switch the screen and the data between English and French") },
+	{ { { 'S', "S" } }, ACT_SOURCES, SCOPE_BROWSE, N_("sources"), 8,
+	  N_("Show or hide the source and date beside each fact") },
+
+	/* Posts and Roster */
+	{ { { KEYMAP_ESC, "Esc" }, BACKSPACE_KEYS }, ACT_BACK, SCOPE_POST, N_("back"), 10,
+	  N_("Go back: from Roster to Posts, from Posts to Overview") },
+	{ { { 'y', "y" } }, ACT_COPY, SCOPE_POST, N_("copy"), 6,
+	  N_("Copy the selected post's card to the clipboard, and show it") },
 
 	/* Posts */
-	{ { ENTER_KEYS }, ACT_OPEN, POSTS, "roster", 1, "Open the roster of the selected post" },
-	{ { { 's', "s" } }, ACT_SORT, POSTS, "sort", 2,
-	  "Sort by city, by host country or by last update, in turn" },
+	{ { ENTER_KEYS }, ACT_OPEN, POSTS, N_("roster"), 1,
+	  N_("Open the roster of the selected post") },
+	{ { { 's', "s" } }, ACT_SORT, POSTS, N_("sort"), 2,
+	  N_("Sort by city, by host country or by last update, in turn") },
 
 	/* the search box */
-	{ { ENTER_KEYS }, ACT_OPEN, SEARCH, "open", 1,
-	  "Open the post of the selected hit in Posts and Roster" },
+	{ { ENTER_KEYS }, ACT_OPEN, SEARCH, N_("open"), 1,
+	  N_("Open the post of the answer (the selected hit) in Posts and Roster") },
+	{ { { KEYMAP_ESC, "Esc" } }, ACT_BACK, SEARCH, N_("back"), 10,
+	  N_("Clear the search and go back to the pane it was opened from") },
 	{ { BACKSPACE_KEYS }, ACT_DELETE_BACK, SEARCH, NULL, 0,
-	  "Delete the character before the cursor" },
+	  N_("Delete the character before the cursor") },
 	{ { { FN(KEY_DC), "Delete" } }, ACT_DELETE, SEARCH, NULL, 0,
-	  "Delete the character under the cursor" },
-	{ { { FN(KEY_LEFT), "Left" } }, ACT_CURSOR_LEFT, SEARCH, NULL, 0, "Move the text cursor left" },
+	  N_("Delete the character under the cursor") },
+	{ { { FN(KEY_LEFT), "Left" } }, ACT_CURSOR_LEFT, SEARCH, NULL, 0,
+	  N_("Move the text cursor left") },
 	{ { { FN(KEY_RIGHT), "Right" } }, ACT_CURSOR_RIGHT, SEARCH, NULL, 0,
-	  "Move the text cursor right" },
-	{ { { CTRL('U'), "Ctrl-U" } }, ACT_CLEAR_LINE, SEARCH, NULL, 0, "Clear the search text" },
+	  N_("Move the text cursor right") },
+	{ { { CTRL('U'), "Ctrl-U" } }, ACT_CLEAR_LINE, SEARCH, NULL, 0,
+	  N_("Clear the search text") },
 };
 
 static const struct keymap_section sections[] = {
-	{ SCOPE_ALL, "Everywhere (in the search box, letters and digits are text)" },
-	{ SCOPE_BROWSE, "Overview, Posts and Roster" },
-	{ POSTS, "Posts" },
-	{ SEARCH, "Search box" },
+	{ SCOPE_ALL, N_("Everywhere (in the search box, letters and digits are text)") },
+	{ SCOPE_BROWSE, N_("Overview, Posts and Roster") },
+	{ SCOPE_POST, N_("Posts and Roster") },
+	{ POSTS, N_("Posts") },
+	{ SEARCH, N_("Search box") },
 };
 
 const struct keybinding *keymap_table(size_t *count)

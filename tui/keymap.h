@@ -29,6 +29,7 @@ enum action {
 	ACT_OPEN, ACT_BACK,
 	ACT_HIT_NEXT, ACT_HIT_PREV,
 	ACT_SORT,
+	ACT_LANGUAGE, ACT_SOURCES, ACT_COPY,
 	ACT_HELP, ACT_QUIT,
 	ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_DELETE_BACK, ACT_DELETE, ACT_CLEAR_LINE,
 	ACT_TEXT,                  /* not in the table: a printable key typed into the search box */
@@ -39,6 +40,7 @@ enum action {
 #define SCOPE_OF(pane) (1u << (pane))
 #define SCOPE_BROWSE (SCOPE_OF(PANE_OVERVIEW) | SCOPE_OF(PANE_POSTS) | SCOPE_OF(PANE_ROSTER))
 #define SCOPE_ALL (SCOPE_BROWSE | SCOPE_OF(PANE_SEARCH))
+#define SCOPE_POST (SCOPE_OF(PANE_POSTS) | SCOPE_OF(PANE_ROSTER))   /* a post is selected */
 
 #define KEYMAP_MAX_KEYS 4
 
@@ -51,16 +53,16 @@ struct keybinding {
 	struct keyname keys[KEYMAP_MAX_KEYS];
 	enum action act;
 	unsigned scope;
-	const char *bar;           /* short label for the key bar, or NULL */
+	const char *bar;           /* short label for the key bar, or NULL (N_(): translate when shown) */
 	int bar_rank;              /* order in the key bar: 1 first (it is cut on the right) */
-	const char *help;
+	const char *help;          /* N_(): translate when shown */
 };
 
 /* The sections of the help screen and of the man page's KEYS section:
  * each binding belongs to the section whose scope equals its own. */
 struct keymap_section {
 	unsigned scope;
-	const char *title;
+	const char *title;         /* N_() */
 };
 
 const struct keybinding *keymap_table(size_t *count);

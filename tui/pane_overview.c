@@ -6,6 +6,9 @@
  * chart, then the table of every claim with its as-of date and source,
  * undated claims last and marked so), and the crime areas it works on.
  * Figures keep their qualifiers ("~300", ">150"): the sources say so.
+ * Where the claims disagree, a line says so with the range of each
+ * figure: they are never merged into one.  Old as-of dates carry the
+ * stale mark; S adds each source's own date to the table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +19,7 @@
 enum { METRIC_STAFF, METRIC_EMBASSIES, METRIC_COUNTRIES, METRIC_COUNT };
 
 struct snap {
-	char *as_of, *basis, *source;
+	char *as_of, *basis, *source, *source_date;
 	long figure[METRIC_COUNT], experts;
 	char qualifier[METRIC_COUNT][2];
 };
@@ -31,14 +34,17 @@ struct overview {
 	size_t ndirs;
 	struct snap *snaps;
 	size_t nsnaps;
-	char **cooperation, **crime;   /* "English (French)" */
+	char **cooperation, **crime;   /* English and French, in pairs */
 	size_t ncooperation, ncrime;
 	struct doc doc;
 	struct doc_view view;
 	int rows, cols, ascii;
+	const struct view *opts;
 };
 
-static const char *const metric_names[METRIC_COUNT] = { "Staff", "Embassies", "Countries" };
+static const char *const metric_names[METRIC_COUNT] = {
+	N_("Staff"), N_("Embassies"), N_("Countries")
+};
 static const enum color_role metric_roles[METRIC_COUNT] = {
 	ROLE_CHART_STAFF, ROLE_CHART_EMBASSIES, ROLE_CHART_COUNTRIES
 };
@@ -94,6 +100,7 @@ static int on_snapshot(void *ctx, const struct dci_snapshot *s)
 	n->as_of = dup(s->as_of);
 	n->basis = dup(s->as_of_basis);
 	n->source = dup(s->source);
+	n->source_date = dup(s->source_date);
 	n->figure[METRIC_STAFF] = s->staff;
 	n->figure[METRIC_EMBASSIES] = s->embassies;
 	n->figure[METRIC_COUNTRIES] = s->countries;
@@ -123,8 +130,11 @@ static int on_theme(void *ctx, const struct dci_theme *t)
 	slot = push((void **)list, n, sizeof(char *));
 	if (slot == NULL)
 		return 1;
-	*slot = t->theme_fr[0] && strcmp(t->theme_fr, t->theme_en) != 0
-	        ? str_printf("%s (%s)", t->theme_en, t->theme_fr) : dup(t->theme_en);
+	*slot = dup(t->theme_en);
+	slot = push((void **)list, n, sizeof(char *));
+	if (slot == NULL)
+		return 1;
+	*slot = dup(t->theme_fr);
 	return 0;
 }
 
@@ -141,19 +151,28 @@ static char *figure_text(const struct snap *s, int m)
 static const char *basis_text(const char *basis)
 {
 	if (strcmp(basis, "page-modified") == 0)
-		return "page date";
+		return _("page date");
 	if (strcmp(basis, "page-published") == 0)
-		return "published";
+		return _("published");
+	if (strcmp(basis, "stated") == 0)
+		return _("stated");
 	return basis;
 }
 
-static char *as_of_text(const struct snap *s)
+/* "2013-04-23† (page date)", "undated" */
+static char *as_of_text(const struct overview *o, const struct snap *s, int basis)
 {
+	char *d, *out;
+
 	if (s->as_of[0] == '\0')
-		return str_printf("undated");
-	if (s->basis[0])
-		return str_printf("%s (%s)", s->as_of, basis_text(s->basis));
-	return str_printf("%s", s->as_of);
+		return str_printf("%s", _("undated"));
+	d = stale_date(&o->opts->stale, o->opts->ascii, s->as_of);
+	if (basis && s->basis[0])
+		out = str_printf("%s (%s)", d, basis_text(s->basis));
+	else
+		out = str_printf("%s", d);
+	free(d);
+	return out;
 }
 
 /* Chart glyph for value in [0, max]: eight levels from zero, so a bar's
@@ -209,7 +228,7 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 			free(yy);
 			x += pw;
 		}
-		doc_put(d, x + 1, -1, ROLE_DIM, "latest (as of, source)");
+		doc_put(d, x + 1, -1, ROLE_DIM, _("latest (as of, source)"));
 	}
 	for (m = 0; m < METRIC_COUNT; m++) {
 		long max = 0;
@@ -221,7 +240,7 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 			if (dated(&o->snaps[i]) && o->snaps[i].figure[m] > max)
 				max = o->snaps[i].figure[m];
 		doc_newline(d);
-		doc_put(d, col, label_w - 1, ROLE_LABEL, metric_names[m]);
+		doc_put(d, col, label_w - 1, ROLE_LABEL, _(metric_names[m]));
 		for (i = 0; i < o->nsnaps; i++) {
 			const struct snap *s = &o->snaps[i];
 			char cell[16] = "";
@@ -242,7 +261,12 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 		if (last == NULL)
 			continue;
 		fig = figure_text(last, m);
-		tail = str_printf("%s (%s, %s)", fig, last->as_of, last->source);
+		{
+			char *when = as_of_text(o, last, 0);
+
+			tail = str_printf("%s (%s, %s)", fig, when, last->source);
+			free(when);
+		}
 		doc_put(d, col + label_w + chart_w + 1, width - label_w - chart_w - 1, ROLE_NORMAL,
 		        tail);
 		free(fig);
@@ -250,36 +274,91 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 	}
 }
 
+/* "Sources disagree: staff 243 to ~400 (19 claims) · ...": for each
+ * figure the claims do not agree on, its lowest and highest claim. */
+static void build_disagreement(struct overview *o, struct doc *d, int col, int width)
+{
+	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	char *all = NULL, *tmp;
+	int m;
+
+	for (m = 0; m < METRIC_COUNT; m++) {
+		const struct snap *lo = NULL, *hi = NULL;
+		size_t i, n = 0;
+		char *a, *b, *item;
+
+		for (i = 0; i < o->nsnaps; i++) {
+			const struct snap *s = &o->snaps[i];
+
+			if (s->figure[m] < 0)
+				continue;
+			n++;
+			if (lo == NULL || s->figure[m] < lo->figure[m])
+				lo = s;
+			if (hi == NULL || s->figure[m] > hi->figure[m])
+				hi = s;
+		}
+		if (lo == NULL || lo->figure[m] == hi->figure[m])
+			continue;
+		a = figure_text(lo, m);
+		b = figure_text(hi, m);
+		item = str_printf(i18n_trn("%s %s to %s (%zu claim)", "%s %s to %s (%zu claims)", n),
+		                  _(metric_names[m]), a, b, n);
+		tmp = str_join(all, dot, item);
+		free(all);
+		free(a);
+		free(b);
+		free(item);
+		all = tmp;
+	}
+	if (all == NULL)
+		return;
+	doc_newline(d);
+	tmp = str_printf("%s %s", _("Sources disagree:"), all);
+	doc_wrap(d, col, width, ROLE_MESSAGE, tmp);
+	free(tmp);
+	free(all);
+}
+
 /* Every snapshot, dated ones first (oldest first), then the undated. */
 static void build_table(struct overview *o, struct doc *d, int col, int width)
 {
-	static const char *const heads[] = { "As of", "Staff", "Emb.", "Ctry", "Exp.", "Source" };
-	int cw[] = { 23, 6, 5, 5, 4, 0 };
+	static const char *const heads[] = {
+		N_("As of"), N_("Staff"), N_("Emb."), N_("Ctry"), N_("Exp."), N_("Source")
+	};
+	int cw[] = { 24, 6, 5, 5, 4, 0 };
 	size_t i;
 	int k, x;
 
 	if (width < 60)
-		cw[0] = 12;
+		cw[0] = 13;
 	cw[5] = width - (cw[0] + cw[1] + cw[2] + cw[3] + cw[4] + 5);
 	doc_newline(d);
 	doc_newline(d);
-	doc_put(d, col, -1, ROLE_HEADER, "Network snapshots (each claim as its source gives it)");
+	doc_wrap(d, col, width, ROLE_HEADER,
+	         _("Network snapshots (each claim as its source gives it)"));
 	doc_newline(d);
 	for (k = 0, x = col; k < 6; k++) {
-		doc_put(d, x, cw[k], ROLE_LABEL, heads[k]);
+		doc_put(d, x, cw[k], ROLE_LABEL, _(heads[k]));
 		x += cw[k] + 1;
 	}
 	for (i = 0; i < o->nsnaps; i++) {
 		const struct snap *s = &o->snaps[i];
 		char *cell[6];
 
-		cell[0] = width < 60 ? str_printf("%s", s->as_of[0] ? s->as_of : "undated")
-		                     : as_of_text(s);
+		cell[0] = as_of_text(o, s, width >= 60);
 		cell[1] = figure_text(s, METRIC_STAFF);
 		cell[2] = figure_text(s, METRIC_EMBASSIES);
 		cell[3] = figure_text(s, METRIC_COUNTRIES);
 		cell[4] = s->experts >= 0 ? str_printf("%ld", s->experts) : str_printf("-");
-		cell[5] = str_printf("%s", s->source);
+		if (o->opts->sources && s->source_date[0]) {
+			char *sd = stale_date(&o->opts->stale, o->ascii, s->source_date);
+
+			cell[5] = str_printf("%s, %s", s->source, sd);
+			free(sd);
+		} else {
+			cell[5] = str_printf("%s", s->source);
+		}
 		doc_newline(d);
 		for (k = 0, x = col; k < 6; k++) {
 			doc_put(d, x, cw[k], k == 0 && !dated(s) ? ROLE_DIM : ROLE_NORMAL, cell[k]);
@@ -289,17 +368,26 @@ static void build_table(struct overview *o, struct doc *d, int col, int width)
 	}
 }
 
-static void build_list(struct doc *d, int col, int width, const char *title,
+/* items holds English and French names in pairs: "first (second)", the
+ * view's language first. */
+static void build_list(struct overview *o, struct doc *d, int col, int width, const char *title,
                        char **items, size_t n, const char *sep)
 {
-	char *all = NULL, *tmp;
+	char *all = NULL, *tmp, *item;
 	size_t i;
 
 	if (n == 0)
 		return;
-	for (i = 0; i < n; i++) {
-		tmp = str_join(all, sep, items[i]);
+	for (i = 0; i + 1 < n; i += 2) {
+		const char *en = items[i], *fr = items[i + 1];
+		const char *first = o->opts->french && fr[0] ? fr : en;
+		const char *second = first == en ? fr : en;
+
+		item = second[0] && strcmp(first, second) != 0 ? str_printf("%s (%s)", first, second)
+		                                               : str_printf("%s", first);
+		tmp = str_join(all, sep, item);
 		free(all);
+		free(item);
 		all = tmp;
 	}
 	doc_newline(d);
@@ -312,7 +400,9 @@ static void build_list(struct doc *d, int col, int width, const char *title,
 static void build_names(struct overview *o, struct doc *d, int col, int width, size_t i)
 {
 	const struct dir_row *r = &o->dirs[i];
-	char *names = str_join(r->name_en, o->ascii ? " - " : " \xC2\xB7 ", r->name_fr);
+	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	char *names = o->opts->french ? str_join(r->name_fr, dot, r->name_en)
+	                              : str_join(r->name_en, dot, r->name_fr);
 
 	doc_newline(d);
 	doc_put(d, col, 5, ROLE_HEADER, r->acronym);
@@ -327,13 +417,19 @@ static void build_details(struct overview *o, struct doc *d, int col, int width,
 	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
 	char *a, *b;
 
-	a = str_printf("created %s", r->established[0] ? r->established : "(date not stated)");
+	a = r->established[0] ? str_printf(_("created %s"), r->established)
+	                      : str_printf("%s", _("created (date not stated)"));
 	b = str_join(a, dot, r->headquarters);
 	free(a);
 	a = str_join(b, dot, r->parent);
 	free(b);
-	b = str_printf("%s%ssource %s%s%s", a, dot, r->source,
-	               r->source_date[0] ? ", " : "", r->source_date);
+	{
+		char *sd = stale_date(&o->opts->stale, o->ascii, r->source_date);
+
+		b = str_printf(_("%s%ssource %s%s%s"), a, dot, r->source, r->source_date[0] ? ", " : "",
+		               sd);
+		free(sd);
+	}
 	doc_newline(d);
 	doc_wrap(d, col + 6, width - 6, ROLE_DIM, b);
 	free(a);
@@ -358,10 +454,11 @@ static void build(struct overview *o)
 			build_names(o, &o->doc, 0, lw, i);
 			build_details(o, &o->doc, 0, lw, i);
 		}
-		build_list(&o->doc, 0, lw, "Cooperation", o->cooperation, o->ncooperation, dot);
-		build_list(&o->doc, 0, lw, "Crime areas", o->crime, o->ncrime, dot);
+		build_list(o, &o->doc, 0, lw, _("Cooperation"), o->cooperation, o->ncooperation, dot);
+		build_list(o, &o->doc, 0, lw, _("Crime areas"), o->crime, o->ncrime, dot);
 		doc_init(&right, o->ascii);
 		build_chart(o, &right, 0, width - lw - 2);
+		build_disagreement(o, &right, 0, width - lw - 2);
 		build_table(o, &right, 0, width - lw - 2);
 		doc_merge(&o->doc, &right, lw + 2);
 		doc_free(&right);
@@ -372,13 +469,14 @@ static void build(struct overview *o)
 	if (o->ndirs > 0)
 		build_names(o, &o->doc, 0, width, 0);
 	build_chart(o, &o->doc, 0, width);
-	build_list(&o->doc, 0, width, "Cooperation", o->cooperation, o->ncooperation, dot);
+	build_disagreement(o, &o->doc, 0, width);
+	build_list(o, &o->doc, 0, width, _("Cooperation"), o->cooperation, o->ncooperation, dot);
 	for (i = 0; i < o->ndirs; i++) {
 		if (i > 0)
 			build_names(o, &o->doc, 0, width, i);
 		build_details(o, &o->doc, 0, width, i);
 	}
-	build_list(&o->doc, 0, width, "Crime areas", o->crime, o->ncrime, dot);
+	build_list(o, &o->doc, 0, width, _("Crime areas"), o->crime, o->ncrime, dot);
 	build_table(o, &o->doc, 0, width);
 }
 
@@ -405,9 +503,9 @@ static void overview_draw(void *st, struct tui *t, struct canvas *cv, int focuse
 	struct overview *o = st;
 	char detail[64];
 
-	snprintf(detail, sizeof(detail), "%s %ld posts, %ld staff listed",
+	snprintf(detail, sizeof(detail), _("%s %ld posts, %ld staff listed"),
 	         o->ascii ? "-" : "\xE2\x80\x94", t->counts.posts, t->counts.staff);
-	draw_title(cv, PANE_OVERVIEW + 1, "Overview", detail, focused);
+	draw_title(cv, PANE_OVERVIEW + 1, _("Overview"), detail, focused);
 	cv->cur_y = 0;
 	cv->cur_x = 0;
 	doc_draw(&o->doc, &o->view, cv, 1, body_rows(o), focused);
@@ -444,6 +542,17 @@ static void free_strings(char **v, size_t n)
 	free(v);
 }
 
+static void overview_reload(void *st, struct tui *t)
+{
+	struct overview *o = st;
+
+	(void)t;
+	if (o->cols > 0) {
+		build(o);
+		doc_view_clamp(&o->view, &o->doc, body_rows(o));
+	}
+}
+
 static void overview_destroy(void *st)
 {
 	struct overview *o = st;
@@ -466,6 +575,7 @@ static void overview_destroy(void *st)
 		free(o->snaps[i].as_of);
 		free(o->snaps[i].basis);
 		free(o->snaps[i].source);
+		free(o->snaps[i].source_date);
 	}
 	free(o->snaps);
 	free_strings(o->cooperation, o->ncooperation);
@@ -475,7 +585,8 @@ static void overview_destroy(void *st)
 }
 
 static const struct pane_ops overview_ops = {
-	overview_draw, overview_key, overview_focus, overview_resize, overview_destroy
+	overview_draw, overview_key, overview_focus, overview_resize, overview_reload,
+	overview_destroy
 };
 
 int overview_attach(struct tui *t)
@@ -484,13 +595,14 @@ int overview_attach(struct tui *t)
 
 	if (o == NULL)
 		return -1;
-	o->ascii = t->ascii;
-	doc_init(&o->doc, t->ascii);
+	o->ascii = t->view.ascii;
+	o->opts = &t->view;
+	doc_init(&o->doc, t->view.ascii);
 	directorate_each(t->reg, on_directorate, o);
 	snapshots_each(t->reg, on_snapshot, o);
 	themes_each(t->reg, NULL, on_theme, o);
 	t->overview = o;
-	t->pane[PANE_OVERVIEW].name = "Overview";
+	t->pane[PANE_OVERVIEW].name = N_("Overview");
 	t->pane[PANE_OVERVIEW].ops = &overview_ops;
 	t->pane[PANE_OVERVIEW].st = o;
 	return 0;

@@ -4,16 +4,19 @@
  * The list may hold 100,000 posts, so the pane keeps only the rows on
  * screen: each time the viewport moves it asks posts_page() for rows
  * [top, top + rows).  The selection is an index in the current sort; its
- * post id is kept so a new sort can find the same post again.
+ * post id is kept so a new sort can find the same post again.  A post
+ * opened from elsewhere (a search) is placed mid-viewport, or, when the
+ * pane is hidden at the time, as soon as it is shown again.
  */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "str.h"
 
 struct post_row {
-	char *id, *city, *country, *covers, *rank, *updated;
+	char *id, *city, *country, *covers, *rank, *updated, *source;
 	int n_covered;
 };
 
@@ -26,12 +29,16 @@ struct posts {
 	int npage, cappage;
 	char *sel_id;
 	int failed;                /* the last fetch failed */
+	int center;                /* put sel mid-viewport once the pane is shown */
+	const struct view *view;
 };
 
-enum { COL_CITY, COL_COUNTRY, COL_COVERED, COL_COVERS, COL_RANK, COL_UPDATED, COL_COUNT };
+enum { COL_CITY, COL_COUNTRY, COL_COVERED, COL_COVERS, COL_RANK, COL_UPDATED, COL_SOURCE,
+       COL_COUNT };
 
 static const char *const col_heads[COL_COUNT] = {
-	"City", "Host country", "Cov", "Also covers", "Head's rank", "Updated"
+	N_("City"), N_("Host country"), N_("Cov"), N_("Also covers"), N_("Head's rank"),
+	N_("Updated"), N_("Source")
 };
 
 static void row_free(struct post_row *r)
@@ -42,6 +49,7 @@ static void row_free(struct post_row *r)
 	free(r->covers);
 	free(r->rank);
 	free(r->updated);
+	free(r->source);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -68,11 +76,17 @@ static int page_add(void *ctx, const struct dci_post *row)
 		return 1;
 	r = &p->page[p->npage++];
 	r->id = dup(row->id);
-	r->city = dup(row->city[0] ? row->city : "(city not stated)");
-	r->country = dup(row->country_en);
+	if (p->view->french && row->city_fr[0])
+		r->city = dup(row->city_fr);
+	else
+		r->city = dup(row->city[0] ? row->city : _("(city not stated)"));
+	r->country = dup(p->view->french && row->country_fr[0] ? row->country_fr : row->country_en);
 	r->covers = dup(row->covers);
 	r->rank = dup(row->head_rank);
-	r->updated = dup(row->updated);
+	r->updated = row->updated[0] ? stale_date(&p->view->stale, p->view->ascii, row->updated)
+	                             : dup("-");
+	r->source = row->source_date[0] ? str_printf("%s, %s", row->source, row->source_date)
+	                                : dup(row->source);
 	r->n_covered = row->n_covered;
 	return 0;
 }
@@ -138,17 +152,30 @@ static void settle(struct posts *p, struct tui *t, int force)
 		set_sel_id(p);
 }
 
+/* Put the selection mid-viewport when it is off screen (or always, with
+ * force: the viewport it was chosen for was not the one shown). */
+static void center(struct posts *p, int force)
+{
+	long h = list_rows(p);
+
+	if (force || p->sel < p->top || p->sel >= p->top + h)
+		p->top = p->sel - h / 2;
+	p->center = 0;
+}
+
 void posts_goto(struct posts *p, struct tui *t, const char *post_id)
 {
-	long idx, h = list_rows(p) > 0 ? list_rows(p) : 1;
+	long idx;
 
 	assert(post_id != NULL);
 	idx = post_index(t->reg, p->sort, post_id);
 	if (idx < 0)
 		return;
 	p->sel = idx;
-	if (idx < p->top || idx >= p->top + h)
-		p->top = idx - h / 2;
+	if (list_rows(p) > 0)
+		center(p, 0);
+	else
+		p->center = 1;     /* hidden now (a search has the screen): when shown */
 	settle(p, t, 1);
 }
 
@@ -182,8 +209,8 @@ static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
 		else
 			settle(p, t, 1);
 		free(id);
-		return REDRAW_PANE(PANE_POSTS) | app_message(t, "Posts sorted by %s",
-		                                             post_sort_name(p->sort));
+		return REDRAW_PANE(PANE_POSTS) | app_message(t, _("Posts sorted by %s"),
+		                                             sort_label(p->sort));
 	default:
 		return REDRAW_NONE;
 	}
@@ -198,14 +225,18 @@ static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
 
 /* Column widths for avail columns; 0 hides a column.  Narrow panes keep
  * city and country; wider ones add the count, date, rank, then codes. */
-static void columns(int avail, int gap, int w[COL_COUNT])
+static void columns(int avail, int gap, int sources, int w[COL_COUNT])
 {
 	int flex, n_flex;
 
 	memset(w, 0, COL_COUNT * sizeof(int));
 	if (avail >= 36) {
 		w[COL_COVERED] = 3;
-		w[COL_UPDATED] = 10;
+		w[COL_UPDATED] = 11;
+	}
+	if (sources && avail >= 60) {
+		w[COL_SOURCE] = avail >= 100 ? 30 : 20;
+		avail -= w[COL_SOURCE] + gap;
 	}
 	if (avail >= 60)
 		w[COL_RANK] = 1;
@@ -240,9 +271,10 @@ static void draw_row(struct canvas *cv, int y, const int w[COL_COUNT], int gap,
 		if (w[c] == 0)
 			continue;
 		if (c == COL_COVERED)
-			draw_text_right(cv, y, x, w[c], role, cell[c]);
+			draw_text_right(cv, y, x, w[c], role, role == ROLE_HEADER ? _(cell[c]) : cell[c]);
 		else
-			draw_text(cv, y, x, w[c], role, cell[c]);
+			draw_text(cv, y, x, w[c], c == COL_SOURCE && role == ROLE_NORMAL ? ROLE_DIM : role,
+			          role == ROLE_HEADER ? _(cell[c]) : cell[c]);
 		x += w[c] + gap;
 	}
 }
@@ -254,18 +286,18 @@ static void posts_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 	int w[COL_COUNT], gap = cv->cols >= 70 ? 2 : 1, i;
 
 	(void)t;
-	snprintf(detail, sizeof(detail), "(%ld, by %s)", p->count, post_sort_name(p->sort));
-	draw_title(cv, PANE_POSTS + 1, "Posts", detail, focused);
+	snprintf(detail, sizeof(detail), _("(%ld, by %s)"), p->count, sort_label(p->sort));
+	draw_title(cv, PANE_POSTS + 1, _("Posts"), detail, focused);
 	cv->cur_y = 0;
 	cv->cur_x = 0;
 	if (cv->rows < 3)
 		return;
-	columns(cv->cols - DOC_MARGIN - 1, gap, w);
+	columns(cv->cols - DOC_MARGIN - 1, gap, p->view->sources, w);
 	draw_row(cv, 1, w, gap, col_heads, ROLE_HEADER);
 	if (p->failed)
-		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_MESSAGE, "The post list could not be read.");
+		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_MESSAGE, _("The post list could not be read."));
 	else if (p->count == 0)
-		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_DIM, "No posts in this registry.");
+		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_DIM, _("No posts in this registry."));
 	for (i = 0; i < p->npage && i < list_rows(p); i++) {
 		const struct post_row *r = &p->page[i];
 		char covered[16];
@@ -278,7 +310,8 @@ static void posts_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 		cell[COL_COVERED] = covered;
 		cell[COL_COVERS] = r->covers;
 		cell[COL_RANK] = r->rank;
-		cell[COL_UPDATED] = r->updated[0] ? r->updated : "-";
+		cell[COL_UPDATED] = r->updated;
+		cell[COL_SOURCE] = r->source;
 		draw_row(cv, y, w, gap, cell, ROLE_NORMAL);
 		if (p->top + i == p->sel) {
 			draw_text(cv, y, 0, 1, focused ? ROLE_SELECTED : ROLE_SELECTED_DIM, ">");
@@ -306,7 +339,22 @@ static void posts_resize(void *st, struct tui *t, int rows, int cols)
 	p->count = posts_count(t->reg);
 	if (p->count < 0)
 		p->count = 0;
+	if (p->center && list_rows(p) > 0)
+		center(p, 1);
 	settle(p, t, 1);
+}
+
+/* The language changed the names and their order: find the same post. */
+static void posts_reload(void *st, struct tui *t)
+{
+	struct posts *p = st;
+	char *id = dup(posts_selected(p));
+
+	if (id != NULL && id[0] != '\0')
+		posts_goto(p, t, id);
+	else
+		settle(p, t, 1);
+	free(id);
 }
 
 static void posts_destroy(void *st)
@@ -320,7 +368,7 @@ static void posts_destroy(void *st)
 }
 
 static const struct pane_ops posts_ops = {
-	posts_draw, posts_key, posts_focus, posts_resize, posts_destroy
+	posts_draw, posts_key, posts_focus, posts_resize, posts_reload, posts_destroy
 };
 
 int posts_attach(struct tui *t)
@@ -330,12 +378,13 @@ int posts_attach(struct tui *t)
 	if (p == NULL)
 		return -1;
 	p->sort = POSTS_BY_CITY;
+	p->view = &t->view;
 	p->count = posts_count(t->reg);
 	if (p->count < 0)
 		p->count = 0;
 	fetch(p, t);
 	t->posts = p;
-	t->pane[PANE_POSTS].name = "Posts";
+	t->pane[PANE_POSTS].name = N_("Posts");
 	t->pane[PANE_POSTS].ops = &posts_ops;
 	t->pane[PANE_POSTS].st = p;
 	return 0;

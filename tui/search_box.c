@@ -1,25 +1,39 @@
 /*
- * search_box.c: the search line and its results.
+ * search_box.c: the search line, its results and the answer line.
  *
  * Typing here is its own input mode: printable keys are text (keymap.c
  * never turns them into commands here).  Each change of the text runs
  * search_run() once per kind, asking for no more hits than the results
  * area can show, and splits the rows fairly among the kinds that matched.
+ *
+ * The answer line, at the bottom of the results, is the desk's answer
+ * while the officer types: the post of the selected hit, its head's rank,
+ * its phone, its local time and the date of the facts.  After each search
+ * the selection is the best answer: the one country the text names
+ * exactly, else the first hit.  When several countries (or posts) match
+ * and the text names none of them exactly, the line says so and lists
+ * them, and Enter waits for a choice with Up/Down: ambiguity is shown,
+ * never guessed away.
+ *
  * The hits stay after the box loses focus, so n and N can step through
- * them from any pane.
+ * them from any pane; they step through every hit, fetching the ones
+ * beyond the screen with search_run()'s offset, one at a time.
  */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 #include "app.h"
 #include "str.h"
 
 #define QUERY_MAX 120
 #define KIND_MAX 200               /* hits held per kind, whatever the screen */
+#define COUNT_PAGE 500             /* rows per query when counting a kind's hits */
+#define NAMED_CHECKS 16            /* distinct countries weighed for an exact name */
 
 struct hit_row {
-	char *label, *detail, *post, *post_label, *phone, *date;
+	char *ref, *label, *detail, *relation, *post, *post_label, *phone, *date;
 };
 
 struct hit_group {
@@ -37,21 +51,45 @@ struct search_box {
 	int stale;                 /* text changed since the last search */
 	int searched;              /* hits answer the current text */
 	int failed;
-	int rows, cols, ascii;
+	int ambiguous;             /* several matches, none named exactly */
+	int chosen;                /* the officer moved the selection since */
+	char *answer_head, *answer_facts;
+	int step_kind;             /* n/N: the hit last stepped to, */
+	long step_idx;             /* as its kind and place among all its hits */
+	int stepped;
+	char *step_text;           /* "Hit 3/12: Nepal", for the one-line box */
+	int rows, cols;
+	int run_rows;              /* the rows the last search was run for */
+	const struct view *view;
 };
 
 static const char *const group_titles[HIT_KIND_COUNT] = {
-	"Countries", "Posts", "Staff", "Themes"
+	N_("Countries"), N_("Posts"), N_("Staff"), N_("Themes")
 };
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
 
 static void row_free(struct hit_row *r)
 {
+	free(r->ref);
 	free(r->label);
 	free(r->detail);
+	free(r->relation);
 	free(r->post);
 	free(r->post_label);
 	free(r->phone);
 	free(r->date);
+	memset(r, 0, sizeof(*r));
+}
+
+static void answer_clear(struct search_box *s)
+{
+	free(s->answer_head);
+	free(s->answer_facts);
+	s->answer_head = s->answer_facts = NULL;
 }
 
 static void hits_clear(struct search_box *s)
@@ -67,6 +105,12 @@ static void hits_clear(struct search_box *s)
 	s->sel = 0;
 	s->searched = 0;
 	s->failed = 0;
+	s->ambiguous = 0;
+	s->chosen = 0;
+	s->stepped = 0;
+	free(s->step_text);
+	s->step_text = NULL;
+	answer_clear(s);
 }
 
 static int hits_total(const struct search_box *s)
@@ -78,8 +122,19 @@ static int hits_total(const struct search_box *s)
 	return n;
 }
 
-/* The i-th held hit in group order, and its kind; NULL past the end. */
-static const struct hit_row *hit_at(const struct search_box *s, int i, int *kind)
+static int hits_all_held(const struct search_box *s)
+{
+	int k;
+
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (s->group[k].more)
+			return 0;
+	return 1;
+}
+
+/* The i-th held hit in group order, and its kind and place in the kind;
+ * NULL past the end. */
+static const struct hit_row *hit_at(const struct search_box *s, int i, int *kind, int *idx)
 {
 	int k;
 
@@ -88,6 +143,8 @@ static const struct hit_row *hit_at(const struct search_box *s, int i, int *kind
 		if (i < s->group[k].n) {
 			if (kind)
 				*kind = k;
+			if (idx)
+				*idx = i;
 			return &s->group[k].rows[i];
 		}
 		i -= s->group[k].n;
@@ -95,15 +152,31 @@ static const struct hit_row *hit_at(const struct search_box *s, int i, int *kind
 	return NULL;
 }
 
-static char *dup(const char *s)
+/* The flat index of hit idx of kind k. */
+static int flat_index(const struct search_box *s, int k, int idx)
 {
-	return strdup(s ? s : "");
+	int j, i = idx;
+
+	for (j = 0; j < k; j++)
+		i += s->group[j].n;
+	return i;
+}
+
+static void row_copy(struct hit_row *r, const struct dci_hit *h)
+{
+	r->ref = dup(h->ref);
+	r->label = dup(h->label);
+	r->detail = dup(h->detail);
+	r->relation = dup(h->relation);
+	r->post = dup(h->post);
+	r->post_label = dup(h->post_label);
+	r->phone = dup(h->phone);
+	r->date = dup(h->date);
 }
 
 static int on_hit(void *ctx, const struct dci_hit *h)
 {
 	struct hit_group *g = ctx;
-	struct hit_row *r;
 
 	if (g->n == g->cap) {
 		int ncap = g->cap ? g->cap * 2 : 8;
@@ -114,15 +187,289 @@ static int on_hit(void *ctx, const struct dci_hit *h)
 		g->rows = nr;
 		g->cap = ncap;
 	}
-	r = &g->rows[g->n++];
-	r->label = dup(h->label);
-	r->detail = dup(h->detail);
-	r->post = dup(h->post);
-	r->post_label = dup(h->post_label);
-	r->phone = dup(h->phone);
-	r->date = dup(h->date);
+	row_copy(&g->rows[g->n++], h);
 	return 0;
 }
+
+/* ---- a post's facts, for the answer and the French labels -------------- */
+
+struct post_info {
+	int found;
+	char *city, *city_fr, *country, *country_fr, *name_en, *name_fr, *rank, *phone, *tz,
+	     *updated;
+};
+
+static int on_post(void *ctx, const struct dci_post *p)
+{
+	struct post_info *pi = ctx;
+
+	pi->found = 1;
+	pi->city = dup(p->city);
+	pi->city_fr = dup(p->city_fr);
+	pi->country = dup(p->country_en);
+	pi->country_fr = dup(p->country_fr);
+	pi->name_en = dup(p->name_en);
+	pi->name_fr = dup(p->name_fr);
+	pi->rank = dup(p->head_rank);
+	pi->phone = dup(p->phone);
+	pi->tz = dup(p->tz);
+	pi->updated = dup(p->updated);
+	return 1;
+}
+
+static void post_info_free(struct post_info *pi)
+{
+	free(pi->city);
+	free(pi->city_fr);
+	free(pi->country);
+	free(pi->country_fr);
+	free(pi->name_en);
+	free(pi->name_fr);
+	free(pi->rank);
+	free(pi->phone);
+	free(pi->tz);
+	free(pi->updated);
+	memset(pi, 0, sizeof(*pi));
+}
+
+static int post_info_get(registry *reg, const char *id, struct post_info *pi)
+{
+	memset(pi, 0, sizeof(*pi));
+	if (id == NULL || id[0] == '\0')
+		return 0;
+	if (post_get(reg, id, on_post, pi) != 0 || !pi->found) {
+		post_info_free(pi);
+		return 0;
+	}
+	return 1;
+}
+
+/* "New Delhi, India" in the view's language. */
+static char *post_place(const struct search_box *s, const struct post_info *pi)
+{
+	const char *city = s->view->french && pi->city_fr[0] ? pi->city_fr : pi->city;
+	const char *country = s->view->french && pi->country_fr[0] ? pi->country_fr : pi->country;
+
+	return str_join(city, ", ", country);
+}
+
+static void swap(char **a, char **b)
+{
+	char *t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* In French, the hit's names as the data gives them in French: the core
+ * labels a hit in English, with the French name as its detail. */
+static void row_to_french(struct search_box *s, struct tui *t, int kind, struct hit_row *r)
+{
+	struct post_info pi;
+
+	if (!s->view->french)
+		return;
+	if ((kind == HIT_COUNTRY || kind == HIT_THEME) && r->detail[0])
+		swap(&r->label, &r->detail);
+	if (!post_info_get(t->reg, r->post, &pi))
+		return;
+	free(r->post_label);
+	r->post_label = post_place(s, &pi);
+	if (kind == HIT_POST && pi.city_fr[0]) {
+		free(r->label);
+		free(r->detail);
+		r->label = dup(pi.city_fr);
+		r->detail = dup(pi.name_fr[0] ? pi.name_fr : pi.name_en);
+	}
+	post_info_free(&pi);
+}
+
+/* ---- the best answer ----------------------------------------------------- */
+
+/* The first kind with hits, and how many distinct things it names:
+ * countries by code, the rest by post. */
+static int distinct_targets(const struct search_box *s, int k)
+{
+	const struct hit_group *g = &s->group[k];
+	int i, j, n = 0;
+
+	for (i = 0; i < g->n; i++) {
+		const char *key = k == HIT_COUNTRY ? g->rows[i].ref : g->rows[i].post;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(key, k == HIT_COUNTRY ? g->rows[j].ref : g->rows[j].post) == 0)
+				break;
+		n += j == i;
+	}
+	return n + (g->more ? 1 : 0);
+}
+
+/* Choose the selection after a search: the hit the text names exactly
+ * when there is one, else the first; note whether that is a guess. */
+static void choose_best(struct search_box *s, struct tui *t)
+{
+	int k, i, j, named = -1, nnamed = 0, checks = 0;
+	const struct hit_group *g;
+
+	for (k = 0; k < HIT_KIND_COUNT && s->group[k].n == 0; k++)
+		;
+	s->sel = 0;
+	s->ambiguous = 0;
+	if (k == HIT_KIND_COUNT || distinct_targets(s, k) < 2)
+		return;
+	g = &s->group[k];
+	for (i = 0; i < g->n && checks < NAMED_CHECKS; i++) {
+		int is_named;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(g->rows[j].ref, g->rows[i].ref) == 0)
+				break;
+		if (j < i)
+			continue;          /* the same country, another covering post */
+		checks++;
+		if (k == HIT_COUNTRY)
+			is_named = country_is_named(t->reg, g->rows[i].ref, s->utf8);
+		else
+			is_named = strcasecmp(g->rows[i].label, s->utf8) == 0;
+		if (is_named) {
+			if (named < 0)
+				named = i;
+			nnamed++;
+		}
+	}
+	if (nnamed == 1)
+		s->sel = flat_index(s, k, named);
+	else
+		s->ambiguous = 1;
+}
+
+/* How many held hits of the country at idx (its covering posts), and the
+ * place of idx among them. */
+static int covering_posts(const struct search_box *s, int idx, int *nth)
+{
+	const struct hit_group *g = &s->group[HIT_COUNTRY];
+	int i, n = 0;
+
+	*nth = 0;
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->rows[i].ref, g->rows[idx].ref) == 0) {
+			if (i == idx)
+				*nth = n;
+			n++;
+		}
+	return n;
+}
+
+static void answer_ambiguous(struct search_box *s)
+{
+	int k, i, j, shown = 0;
+	const struct hit_group *g;
+	char *list = NULL, *tmp;
+	const char *dot = s->view->ascii ? " - " : " \xC2\xB7 ";
+
+	for (k = 0; k < HIT_KIND_COUNT && s->group[k].n == 0; k++)
+		;
+	if (k == HIT_KIND_COUNT)
+		return;
+	g = &s->group[k];
+	for (i = 0; i < g->n && shown < 8; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(k == HIT_COUNTRY ? g->rows[j].ref : g->rows[j].post,
+			           k == HIT_COUNTRY ? g->rows[i].ref : g->rows[i].post) == 0)
+				break;
+		if (j < i)
+			continue;
+		tmp = str_join(list, dot, k == HIT_COUNTRY ? g->rows[i].label : g->rows[i].post_label);
+		free(list);
+		list = tmp;
+		shown++;
+	}
+	s->answer_head = str_printf(k == HIT_COUNTRY
+	                            ? _("Several countries match \"%s\": choose one with Up/Down")
+	                            : _("Several posts match \"%s\": choose one with Up/Down"),
+	                            s->utf8);
+	s->answer_facts = str_printf("%s%s", list ? list : "",
+	                             distinct_targets(s, k) > shown ? (s->view->ascii ? " ..." :
+	                                                               " \xE2\x80\xA6") : "");
+	free(list);
+}
+
+/* The answer line for the selected hit. */
+static void answer_build(struct search_box *s, struct tui *t)
+{
+	int kind = 0, idx = 0, nth, n;
+	const struct hit_row *h;
+	struct post_info pi;
+	const char *dot = s->view->ascii ? " - " : " \xC2\xB7 ";
+	char when[64], *place, *a, *b, *date;
+
+	answer_clear(s);
+	if (s->len == 0 || hits_total(s) == 0)
+		return;
+	if (s->ambiguous && !s->chosen) {
+		answer_ambiguous(s);
+		return;
+	}
+	h = hit_at(s, s->sel, &kind, &idx);
+	if (h == NULL)
+		return;
+	if (!post_info_get(t->reg, h->post, &pi)) {
+		s->answer_head = kind == HIT_THEME
+			? str_printf(_("%s: a field of the whole network (see Overview)"), h->label)
+			: str_printf(_("%s: no post in the registry covers it"), h->label);
+		return;
+	}
+	place = post_place(s, &pi);
+	switch (kind) {
+	case HIT_COUNTRY:
+		s->answer_head = str_printf(strcmp(h->relation, "host") == 0
+		                            ? _("%s: the post in %s")
+		                            : strcmp(h->relation, "non-resident") == 0
+		                            ? _("%s: covered from %s (non-resident)")
+		                            : _("%s: covered from %s"), h->label, place);
+		break;
+	case HIT_POST:
+		s->answer_head = str_printf(_("The post in %s"), place);
+		break;
+	case HIT_STAFF:
+		s->answer_head = str_printf(_("%s: at the post in %s"), h->label, place);
+		break;
+	default:
+		s->answer_head = str_printf(_("%s: a speciality of the post in %s"), h->label, place);
+		break;
+	}
+	free(place);
+	/* head's rank · phone · local time · as of */
+	a = str_join(pi.rank[0] ? pi.rank : _("head's rank not stated"), dot,
+	             pi.phone[0] ? pi.phone : _("no phone on record"));
+	if (tz_local_time(pi.tz, when, sizeof(when)) == 0) {
+		char hm[16], *sp = strchr(when, ' ');
+
+		snprintf(hm, sizeof(hm), "%.*s", sp ? (int)(sp - when) : (int)strlen(when), when);
+		b = str_printf(_("%s local (UTC%s)"), hm, sp ? sp + 1 : "");
+	} else {
+		b = str_printf("%s", _("local time unknown"));
+	}
+	place = str_join(a, dot, b);
+	free(a);
+	free(b);
+	date = stale_date(&s->view->stale, s->view->ascii, pi.updated);
+	a = pi.updated[0] ? str_printf(_("as of %s"), date) : str_printf("%s", _("undated"));
+	free(date);
+	s->answer_facts = str_join(place, dot, a);
+	free(place);
+	free(a);
+	if (kind == HIT_COUNTRY && (n = covering_posts(s, idx, &nth)) > 1) {
+		a = str_printf(_("post %d of %d covering it (Up/Down)"), nth + 1, n);
+		b = str_join(s->answer_facts, dot, a);
+		free(a);
+		free(s->answer_facts);
+		s->answer_facts = b;
+	}
+	post_info_free(&pi);
+}
+
+/* ---- searching ----------------------------------------------------------- */
 
 /* Rows for hits once each shown group has its header: one hit per group
  * in turn until the rows run out, so every kind that matched shows. */
@@ -155,11 +502,20 @@ static void share_rows(struct search_box *s, int avail)
 	}
 }
 
-static void run(struct search_box *s, struct tui *t)
+/* Rows of the answer area at the bottom of a results area of rows rows:
+ * a blank line and two lines, or one line, or none. */
+static int answer_rows(int rows)
 {
-	int avail = s->rows - 1, k;
+	return rows >= 8 ? 3 : rows >= 4 ? 1 : 0;
+}
+
+/* Search for the text, holding the hits a results area of rows rows shows. */
+static void run_for(struct search_box *s, struct tui *t, int rows)
+{
+	int avail = rows - 1 - answer_rows(rows), k, i;
 
 	hits_clear(s);
+	s->run_rows = rows;
 	s->stale = 0;
 	if (s->len == 0)
 		return;
@@ -177,7 +533,17 @@ static void run(struct search_box *s, struct tui *t)
 		}
 	}
 	share_rows(s, avail);
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		for (i = 0; i < s->group[k].n; i++)
+			row_to_french(s, t, k, &s->group[k].rows[i]);
 	s->searched = 1;
+	choose_best(s, t);
+	answer_build(s, t);
+}
+
+static void run(struct search_box *s, struct tui *t)
+{
+	run_for(s, t, s->rows);
 }
 
 static void text_changed(struct search_box *s, struct tui *t)
@@ -202,36 +568,143 @@ void search_box_clear(struct search_box *s, struct tui *t)
 	text_changed(s, t);
 }
 
-/* Open the post of hit i, or say why not. */
-static unsigned open_hit(struct search_box *s, struct tui *t, int i, int jump)
+/* Open the post of hit h of kind, or say why not; label names it in the
+ * message ("Hit 3/12"). */
+static unsigned open_row(struct tui *t, const struct hit_row *h, int kind, const char *label,
+                         int jump)
 {
-	int kind = 0, n = hits_total(s);
-	const struct hit_row *h = hit_at(s, i, &kind);
-	const char *arrow = s->ascii ? "->" : "\xE2\x86\x92";
+	const char *arrow = t->view.ascii ? "->" : "\xE2\x86\x92";
 
-	if (h == NULL)
-		return REDRAW_NONE;
 	if (h->post[0] == '\0') {
-		if (kind == HIT_THEME)
-			return (jump ? app_focus(t, PANE_OVERVIEW) : REDRAW_NONE)
-			       | app_message(t, "%s: a theme of the whole network (see Overview)",
-			                     h->label);
-		return app_message(t, "%s: no post in the registry covers it", h->label);
+		char *why = str_printf(kind == HIT_THEME
+		                       ? _("%s: a theme of the whole network (see Overview)")
+		                       : _("%s: no post in the registry covers it"), h->label);
+		unsigned what = (jump && kind == HIT_THEME ? app_focus(t, PANE_OVERVIEW) : REDRAW_NONE)
+		                | app_message(t, "%s: %s", label, why ? why : "");
+
+		free(why);
+		return what;
 	}
 	return app_open_post(t, h->post) | (jump ? app_focus(t, PANE_ROSTER) : REDRAW_NONE)
-	       | app_message(t, "Hit %d/%d: %s %s %s", i + 1, n, h->label, arrow, h->post_label);
+	       | app_message(t, "%s: %s %s %s", label, h->label, arrow, h->post_label);
+}
+
+/* The hit at (kind, idx) among all the hits of the text, into *out;
+ * from the held rows when it is one, else from the registry. */
+static int fetch_hit(struct search_box *s, struct tui *t, int kind, long idx,
+                     struct hit_row *out)
+{
+	struct hit_group one = { NULL, 0, 0, 0 };
+	int found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (idx < 0)
+		return 0;
+	if (idx < s->group[kind].n) {
+		const struct hit_row *h = &s->group[kind].rows[idx];
+		struct dci_hit dh = { (enum hit_kind)kind, h->ref, h->label, h->detail, h->relation,
+		                      h->post, h->post_label, h->phone, h->date };
+
+		row_copy(out, &dh);
+		return 1;
+	}
+	if (!s->group[kind].more)
+		return 0;
+	if (search_run(t->reg, s->utf8, (enum hit_kind)kind, idx, 1, on_hit, &one) == 0 &&
+	    one.n == 1) {
+		*out = one.rows[0];
+		found = 1;
+		row_to_french(s, t, kind, out);
+	} else {
+		int i;
+
+		for (i = 0; i < one.n; i++)
+			row_free(&one.rows[i]);
+	}
+	free(one.rows);
+	return found;
+}
+
+/* How many hits of kind the text has in all (counted only when N wraps
+ * back into a kind with more hits than held). */
+static long count_kind(struct search_box *s, struct tui *t, int kind)
+{
+	long total = 0;
+
+	if (!s->group[kind].more)
+		return s->group[kind].n;
+	for (;;) {
+		struct hit_group page = { NULL, 0, 0, 0 };
+		int i, got;
+
+		int rc = search_run(t->reg, s->utf8, (enum hit_kind)kind, total, COUNT_PAGE, on_hit,
+		                    &page);
+
+		got = page.n;
+		for (i = 0; i < page.n; i++)
+			row_free(&page.rows[i]);
+		free(page.rows);
+		total += got;
+		if (rc != 0 || got < COUNT_PAGE)
+			return total;
+	}
 }
 
 unsigned search_box_step(struct search_box *s, struct tui *t, int dir)
 {
-	int n = hits_total(s);
+	int kind, idx0, tries;
+	long idx;
+	struct hit_row h;
+	char *label;
+	unsigned what;
 
-	if (n == 0 && s->len > 0)
-		return app_message(t, "No hits for \"%s\"", s->utf8);
-	if (n == 0)
-		return app_message(t, "No search yet: press / to search");
-	s->sel = ((s->sel + dir) % n + n) % n;
-	return open_hit(s, t, s->sel, 0) | REDRAW_PANE(PANE_SEARCH);
+	if (hits_total(s) == 0 && s->len > 0)
+		return app_message(t, _("No hits for \"%s\""), s->utf8);
+	if (hits_total(s) == 0)
+		return app_message(t, "%s", _("No search yet: press / to search"));
+	if (!s->stepped) {
+		if (hit_at(s, s->sel, &kind, &idx0) == NULL)
+			kind = idx0 = 0;
+		s->step_kind = kind;
+		s->step_idx = idx0;
+	}
+	kind = s->step_kind;
+	idx = s->step_idx + dir;
+	for (tries = 0; tries <= 2 * HIT_KIND_COUNT; tries++) {
+		if (idx < 0) {
+			kind = (kind + HIT_KIND_COUNT - 1) % HIT_KIND_COUNT;
+			idx = count_kind(s, t, kind) - 1;
+			continue;
+		}
+		if (fetch_hit(s, t, kind, idx, &h))
+			break;
+		if (dir > 0) {
+			kind = (kind + 1) % HIT_KIND_COUNT;
+			idx = 0;
+		} else {
+			idx = -1;
+		}
+	}
+	if (tries > 2 * HIT_KIND_COUNT)
+		return REDRAW_NONE;
+	s->stepped = 1;
+	s->step_kind = kind;
+	s->step_idx = idx;
+	if (idx < s->group[kind].n) {
+		s->sel = flat_index(s, kind, (int)idx);
+		s->chosen = 1;
+		answer_build(s, t);
+	}
+	if (hits_all_held(s))
+		label = str_printf(_("Hit %d/%d"), flat_index(s, kind, (int)idx) + 1, hits_total(s));
+	else
+		label = str_printf(_("%s hit %ld"), _(group_titles[kind]), idx + 1);
+	free(s->step_text);
+	s->step_text = str_printf("%s: %s", label, h.label);
+	what = open_row(t, &h, kind, label, 0) | REDRAW_PANE(PANE_SEARCH);
+	free(label);
+	row_free(&h);
+	return what;
 }
 
 static unsigned edit(struct search_box *s, struct tui *t, enum action act, int key)
@@ -240,7 +713,7 @@ static unsigned edit(struct search_box *s, struct tui *t, enum action act, int k
 
 	switch (act) {
 	case ACT_TEXT:
-		if (s->len >= QUERY_MAX || (s->ascii && key > 0x7e))
+		if (s->len >= QUERY_MAX || (s->view->ascii && key > 0x7e))
 			return REDRAW_NONE;
 		memmove(&s->text[s->cur + 1], &s->text[s->cur],
 		        (size_t)(s->len - s->cur) * sizeof(wchar_t));
@@ -273,6 +746,7 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 {
 	struct search_box *s = st;
 	int n = hits_total(s), old = s->sel, page = s->rows > 3 ? s->rows - 3 : 1;
+	int kind = 0, idx = 0;
 
 	switch (act) {
 	case ACT_CURSOR_LEFT:
@@ -293,8 +767,18 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 	case ACT_BOTTOM:    s->sel = n - 1; break;
 	case ACT_OPEN:
 		if (n == 0)
-			return s->len ? app_message(t, "No hits to open") : REDRAW_NONE;
-		return open_hit(s, t, s->sel, 1);
+			return s->len ? app_message(t, "%s", _("No hits to open")) : REDRAW_NONE;
+		if (s->ambiguous && !s->chosen)
+			return app_message(t, "%s", _("Several match and none is named exactly: "
+			                              "choose one with Up/Down, then Enter"));
+		{
+			const struct hit_row *h = hit_at(s, s->sel, &kind, &idx);
+			char *label = str_printf(_("Hit %d/%d"), s->sel + 1, n);
+			unsigned what = h ? open_row(t, h, kind, label, 1) : REDRAW_NONE;
+
+			free(label);
+			return what;
+		}
 	case ACT_BACK:
 		search_box_clear(s, t);
 		return app_back(t) | REDRAW_LAYOUT;
@@ -305,7 +789,13 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 		s->sel = n - 1;
 	if (s->sel < 0)
 		s->sel = 0;
-	return s->sel != old ? REDRAW_PANE(PANE_SEARCH) : REDRAW_NONE;
+	if (s->sel == old && s->chosen)
+		return REDRAW_NONE;
+	/* A move is a choice, even onto the hit already selected. */
+	s->chosen = 1;
+	s->stepped = 0;
+	answer_build(s, t);
+	return REDRAW_PANE(PANE_SEARCH);
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -317,7 +807,7 @@ static void hit_columns(int avail, int w[C_COUNT])
 	int flex;
 
 	memset(w, 0, C_COUNT * sizeof(int));
-	w[C_DATE] = avail >= 50 ? 10 : 0;
+	w[C_DATE] = avail >= 50 ? 11 : 0;
 	w[C_PHONE] = avail >= 90 ? 17 : 0;
 	flex = avail - w[C_DATE] - w[C_PHONE] - (w[C_DATE] ? 2 : 0) - (w[C_PHONE] ? 2 : 0);
 	if (avail >= 70) {
@@ -334,17 +824,18 @@ static void draw_hit(struct search_box *s, struct canvas *cv, int y, const struc
                      const int w[C_COUNT])
 {
 	const char *cells[C_COUNT];
-	char *post;
+	char *post, *date;
 	int c, x = DOC_MARGIN;
 
-	post = h->post_label[0] ? str_printf("%s %s", s->ascii ? "->" : "\xE2\x86\x92",
+	post = h->post_label[0] ? str_printf("%s %s", s->view->ascii ? "->" : "\xE2\x86\x92",
 	                                     h->post_label)
-	                        : str_printf("(no post)");
+	                        : str_printf("%s", _("(no post)"));
+	date = stale_date(&s->view->stale, s->view->ascii, h->date);
 	cells[C_LABEL] = h->label;
 	cells[C_DETAIL] = h->detail;
 	cells[C_POST] = post;
 	cells[C_PHONE] = h->phone;
-	cells[C_DATE] = h->date;
+	cells[C_DATE] = date;
 	for (c = 0; c < C_COUNT; c++) {
 		if (w[c] <= 0)
 			continue;
@@ -353,6 +844,7 @@ static void draw_hit(struct search_box *s, struct canvas *cv, int y, const struc
 		x += w[c] + 2;
 	}
 	free(post);
+	free(date);
 }
 
 static void draw_line(struct search_box *s, struct canvas *cv, int focused)
@@ -360,11 +852,13 @@ static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 	enum color_role title = focused ? ROLE_TITLE_FOCUS : ROLE_TITLE;
 	int x, tw, before;
 	wchar_t saved;
+	char *name = str_printf("4 %s", _("Search:"));
 
 	wattrset(cv->win, colors_attr(cv->colors, title));
 	mvwhline(cv->win, 0, 0, ' ', cv->cols);
 	wattrset(cv->win, A_NORMAL);
-	x = draw_text(cv, 0, 0, -1, title, "4 Search:");
+	x = draw_text(cv, 0, 0, -1, title, name);
+	free(name);
 	x++;
 	draw_paint(cv, 0, x - 1, -1, ROLE_NORMAL);
 	/* Show the end of a text too long for the line. */
@@ -377,10 +871,10 @@ static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 	tw = cv->cols - x - 1;
 	if (s->len == 0) {
 		if (!focused)
-			draw_text(cv, 0, x, -1, ROLE_DIM,
-			          "press / to find a country (English or French), a city, a name, a theme");
+			draw_text(cv, 0, x, -1, ROLE_DIM, _("press / to find a country (English or "
+			          "French), a city, a name, a theme"));
 		else
-			draw_text(cv, 0, x, -1, ROLE_DIM, "type a country, a city, a name, a theme");
+			draw_text(cv, 0, x, -1, ROLE_DIM, _("type a country, a city, a name, a theme"));
 	} else if (before <= tw) {
 		draw_text(cv, 0, x, tw, ROLE_NORMAL, s->utf8);
 	} else {
@@ -399,25 +893,51 @@ static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 		free(tail);
 	}
 	if (s->len > 0 && !focused && hits_total(s) > 0 && cv->rows == 1) {
-		int kind = 0;
-		const struct hit_row *h = hit_at(s, s->sel, &kind);
-		char *hint = str_printf("hit %d/%d: %s  (n/N: next/previous)", s->sel + 1,
-		                        hits_total(s), h ? h->label : "");
+		const struct hit_row *h = hit_at(s, s->sel, NULL, NULL);
+		char *now = s->step_text ? str_printf("%s", s->step_text)
+		            : str_printf(_("hit %d/%d: %s"), s->sel + 1, hits_total(s),
+		                         h ? h->label : "");
+		char *hint = str_printf(_("%s  (n/N: next/previous)"), now);
 		int hw = draw_width(hint) < cv->cols / 2 ? draw_width(hint) : cv->cols / 2;
 		int qw = draw_width(s->utf8);
 
 		if (x + qw + 2 < cv->cols - hw)
 			draw_text(cv, 0, cv->cols - hw, hw, ROLE_DIM, hint);
+		free(now);
 		free(hint);
 	}
 	cv->cur_y = 0;
 	cv->cur_x = x + (s->len ? before : 0);
 }
 
+/* The answer at the bottom: "Enter  Nepal: covered from New Delhi, India"
+ * then the facts; on one line when there is room for one only. */
+static void draw_answer(struct search_box *s, struct canvas *cv)
+{
+	int n = answer_rows(cv->rows), y, x;
+	const char *key = s->ambiguous && !s->chosen ? "?" : "Enter";   /* a key name */
+	char *one;
+
+	if (n == 0 || s->answer_head == NULL)
+		return;
+	y = cv->rows - (n == 3 ? 2 : 1);
+	x = draw_text(cv, y, 0, -1, ROLE_KEY, key);
+	x += 1;
+	if (n == 3) {
+		draw_text(cv, y, x, -1, ROLE_HEADER, s->answer_head);
+		if (s->answer_facts != NULL)
+			draw_text(cv, y + 1, x, -1, ROLE_NORMAL, s->answer_facts);
+		return;
+	}
+	one = str_join(s->answer_head, s->view->ascii ? " - " : " \xC2\xB7 ", s->answer_facts);
+	draw_text(cv, y, x, -1, ROLE_HEADER, one);
+	free(one);
+}
+
 static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 {
 	struct search_box *s = st;
-	int w[C_COUNT], k, i, y = 1, idx = 0;
+	int w[C_COUNT], k, i, y = 1, idx = 0, bottom;
 
 	(void)t;
 	draw_line(s, cv, focused);
@@ -425,20 +945,23 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 		return;
 	if (s->len == 0) {
 		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_DIM,
-		          "Countries match their English or French names, accents optional:");
+		          _("Countries match their English or French names, accents optional:"));
 		draw_text(cv, 3, DOC_MARGIN, -1, ROLE_DIM,
-		          "\"nepal\" finds Nepal (Népal) and the post that covers it.");
+		          _("\"nepal\" finds Nepal (N\xC3\xA9pal) and the post that covers it."));
+		draw_text(cv, 4, DOC_MARGIN, -1, ROLE_DIM,
+		          _("So do \"kathmandu\", \"NP\", \"NPL\"; \"ivory coast\", \"Allemagne\" too."));
 		return;
 	}
 	if (s->failed)
-		draw_text(cv, y++, DOC_MARGIN, -1, ROLE_MESSAGE, "The search failed.");
+		draw_text(cv, y++, DOC_MARGIN, -1, ROLE_MESSAGE, _("The search failed."));
 	if (hits_total(s) == 0) {
-		char *msg = str_printf("No match for \"%s\".", s->utf8);
+		char *msg = str_printf(_("No match for \"%s\"."), s->utf8);
 
 		draw_text(cv, y, DOC_MARGIN, -1, ROLE_DIM, msg);
 		free(msg);
 		return;
 	}
+	bottom = cv->rows - answer_rows(cv->rows);
 	hit_columns(cv->cols - DOC_MARGIN, w);
 	for (k = 0; k < HIT_KIND_COUNT; k++) {
 		const struct hit_group *g = &s->group[k];
@@ -446,10 +969,10 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 
 		if (g->n == 0)
 			continue;
-		head = str_printf("%s (%d%s)", group_titles[k], g->n, g->more ? "+" : "");
+		head = str_printf("%s (%d%s)", _(group_titles[k]), g->n, g->more ? "+" : "");
 		draw_text(cv, y++, 0, -1, ROLE_HEADER, head);
 		free(head);
-		for (i = 0; i < g->n && y < cv->rows; i++, idx++, y++) {
+		for (i = 0; i < g->n && y < bottom; i++, idx++, y++) {
 			draw_hit(s, cv, y, &g->rows[i], w);
 			if (idx == s->sel) {
 				enum color_role r = focused ? ROLE_SELECTED : ROLE_SELECTED_DIM;
@@ -460,6 +983,7 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 		}
 		idx += g->n - i;
 	}
+	draw_answer(s, cv);
 }
 
 static void search_focus(void *st, struct tui *t, int on)
@@ -482,6 +1006,15 @@ static void search_resize(void *st, struct tui *t, int rows, int cols)
 		s->sel = 0;
 }
 
+/* The language changed the labels: search again (the hits are the same). */
+static void search_reload(void *st, struct tui *t)
+{
+	struct search_box *s = st;
+
+	if (s->len > 0)
+		run_for(s, t, s->rows > 1 ? s->rows : s->run_rows);
+}
+
 static void search_destroy(void *st)
 {
 	struct search_box *s = st;
@@ -494,7 +1027,7 @@ static void search_destroy(void *st)
 }
 
 static const struct pane_ops search_ops = {
-	search_draw, search_key, search_focus, search_resize, search_destroy
+	search_draw, search_key, search_focus, search_resize, search_reload, search_destroy
 };
 
 int search_box_attach(struct tui *t)
@@ -503,9 +1036,9 @@ int search_box_attach(struct tui *t)
 
 	if (s == NULL)
 		return -1;
-	s->ascii = t->ascii;
+	s->view = &t->view;
 	t->search = s;
-	t->pane[PANE_SEARCH].name = "Search";
+	t->pane[PANE_SEARCH].name = N_("Search");
 	t->pane[PANE_SEARCH].ops = &search_ops;
 	t->pane[PANE_SEARCH].st = s;
 	return 0;

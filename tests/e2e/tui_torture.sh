@@ -1,10 +1,13 @@
 #!/bin/sh
 # tui_torture.sh: hostile terminals.  50 resizes in a row while a search is
-# typed; the smallest and a huge window; TERM=dumb, TERM=vt100 and an unknown
-# TERM; stdin closed; and the terminal given back whole after q, SIGTERM and
-# SIGHUP: the same stty settings, the normal screen, the cursor shown,
-# keypad and mouse modes off, and no core dump.  (LANG=C is tui_ascii.sh,
-# escape sequences in the data tui_sanitize.sh and cli_bad_corpus.sh.)
+# typed; the smallest and a huge window; TERM=dumb, TERM=vt100 and an
+# unknown TERM; stdin closed; and the terminal given back whole after q,
+# SIGTERM, SIGHUP and SIGINT: the same stty settings, the normal screen, the
+# cursor shown, keypad and mouse modes off, no core dump.  Browsing a
+# read-only database writes nothing (the directory is listed and the file
+# compared: root ignores the modes), and no key runs a shell command.
+# (LANG=C is tui_ascii.sh; escapes in the data tui_sanitize.sh and
+# cli_bad_corpus.sh.)
 . "$(dirname "$0")/tmuxlib.sh"
 
 # quit_ok WHAT: leave the search box, quit with q, expect exit status 0.
@@ -148,6 +151,32 @@ for sig in TERM HUP INT; do
 	kill -"$sig" "$(cat "$TL_TMP/sig$sig.pid")"
 	expect_restored "sig$sig"
 done
+
+# ---- browsing never writes, and has no shell escape ---------------------
+mkdir "$TL_TMP/ro"
+"$DCINET" --import "$DCINET_SRC/data" --db "$TL_TMP/ro/reg.db" 2>/dev/null || tl_fail "import failed"
+cp "$TL_TMP/ro/reg.db" "$TL_TMP/reg.copy"
+chmod 444 "$TL_TMP/ro/reg.db"
+chmod 555 "$TL_TMP/ro"
+tl_start 100 30 -- --db "$TL_TMP/ro/reg.db"
+tl_wait "2 Posts ("
+for k in '!' ':' '|'; do
+	tl_type "${k}touch $TL_TMP/pwned"
+	tl_keys Enter
+	tl_keys Escape
+	sleep 0.1
+done
+tl_keys /
+tl_type pretoria
+tl_wait "Pretoria"
+tl_keys Enter
+tl_wait "3 Roster Pretoria"
+tl_keys Tab Tab Tab
+quit_ok "--db read-only"
+chmod 755 "$TL_TMP/ro"
+[ ! -e "$TL_TMP/pwned" ] || tl_fail "a key ran a shell command"
+[ "$(ls -A "$TL_TMP/ro")" = reg.db ] || tl_fail "browsing left files: $(ls -A "$TL_TMP/ro")"
+cmp -s "$TL_TMP/ro/reg.db" "$TL_TMP/reg.copy" || tl_fail "browsing changed the database"
 
 # stdin closed, stdout the terminal: a clear error, exit 69, nothing changed.
 run_in_shell stdin-closed "<&-"

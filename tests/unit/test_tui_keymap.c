@@ -161,10 +161,13 @@ static void test_help_lists_every_key(void **state)
 	size_t n, i, k, l, s;
 	const struct keybinding *t = keymap_table(&n);
 	char all[16384] = "";
+	struct view view;
 
 	(void)state;
+	memset(&view, 0, sizeof(view));
+	stale_init(&view.stale, NULL, 0);
 	doc_init(&d, 0);
-	help_build(&d, 200);      /* wide enough that no help text wraps */
+	help_build(&d, 200, &view);   /* wide enough that no help text wraps */
 	for (l = 0; l < d.nlines; l++)
 		for (s = 0; s < d.lines[l].n; s++) {
 			strncat(all, d.lines[l].segs[s].text, sizeof(all) - strlen(all) - 2);
@@ -199,6 +202,31 @@ static void test_lookup(void **state)
 	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_F(1)), PANE_SEARCH), ACT_HELP);
 	assert_int_equal(keymap_lookup('?', PANE_OVERVIEW), ACT_HELP);
 	assert_int_equal(keymap_lookup('4', PANE_ROSTER), ACT_FOCUS_SEARCH);
+	assert_int_equal(keymap_lookup('L', PANE_OVERVIEW), ACT_LANGUAGE);
+	assert_int_equal(keymap_lookup('L', PANE_ROSTER), ACT_LANGUAGE);
+	assert_int_equal(keymap_lookup('S', PANE_POSTS), ACT_SOURCES);
+	assert_int_equal(keymap_lookup('y', PANE_POSTS), ACT_COPY);
+	assert_int_equal(keymap_lookup('y', PANE_ROSTER), ACT_COPY);
+	assert_int_equal(keymap_lookup('y', PANE_OVERVIEW), ACT_NONE);
+	assert_int_equal(keymap_lookup(KEYMAP_ESC, PANE_POSTS), ACT_BACK);
+}
+
+/* Esc and Backspace do nothing in Overview (there is nothing to go back
+ * to), so they are not bound there, and the key bar does not offer them. */
+static void test_no_back_in_overview(void **state)
+{
+	size_t n, i;
+	const struct keybinding *t = keymap_table(&n);
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(keymap_lookup(KEYMAP_ESC, PANE_OVERVIEW), ACT_NONE);
+	assert_int_equal(keymap_lookup(0x7f, PANE_OVERVIEW), ACT_NONE);
+	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_BACKSPACE), PANE_OVERVIEW), ACT_NONE);
+	for (i = 0; i < n; i++)
+		if (t[i].act == ACT_BACK)
+			assert_int_equal(keymap_names(&t[i], SCOPE_OF(PANE_OVERVIEW), " ", buf,
+			                              sizeof(buf)), 0);
 }
 
 /* Typing in the search box never triggers a command. */
@@ -210,6 +238,8 @@ static void test_search_box_letters_are_text(void **state)
 	for (c = 0x20; c < 0x7f; c++)
 		assert_int_equal(keymap_lookup(c, PANE_SEARCH), ACT_TEXT);
 	assert_int_equal(keymap_lookup(0xe9, PANE_SEARCH), ACT_TEXT);    /* é */
+	assert_int_equal(keymap_lookup('L', PANE_SEARCH), ACT_TEXT);
+	assert_int_equal(keymap_lookup('y', PANE_SEARCH), ACT_TEXT);
 	assert_int_equal(keymap_lookup(0x4e2d, PANE_SEARCH), ACT_TEXT);  /* 中 */
 	assert_int_equal(keymap_lookup('\t', PANE_SEARCH), ACT_PANE_NEXT);
 }
@@ -283,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_man_lists_every_key),
 		cmocka_unit_test(test_help_lists_every_key),
 		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_no_back_in_overview),
 		cmocka_unit_test(test_search_box_letters_are_text),
 		cmocka_unit_test(test_table_is_sound),
 		cmocka_unit_test(test_names_follow_the_pane),

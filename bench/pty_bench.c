@@ -1,0 +1,199 @@
+/*
+ * pty_bench.c: the browser as a terminal sees it.
+ *
+ *     pty_bench [--rows R] [--cols C] [--quiet MS] [--trace FILE] -- DCINET ARGS...
+ *
+ * Starts the real browser in a pseudo-terminal of R x C (default 24 x 80,
+ * TERM=xterm-256color, a UTF-8 locale), and measures what goes over the
+ * wire, as an SSH session would carry it:
+ *
+ *  - start-up: from fork to the last byte of the first screen (the output
+ *    is the first screen once it has been quiet for MS milliseconds,
+ *    default 150; the quiet time itself is not counted);
+ *  - the bytes written for one cursor move in the post list ("2" to focus
+ *    it, then "j", five times: the median and the largest);
+ *  - the bytes written for one search keystroke ("/" to open the box,
+ *    then five letters, each a keystroke: the median and the largest);
+ *  - the peak resident memory of the browser (VmHWM) after all that.
+ *
+ * --trace writes every byte received to FILE, each step after a line
+ * "=== step" (to see what a key repaints).  Prints one line:
+ *
+ *     pty startup_ms=6.1 first_screen_bytes=2900 move_bytes=80 move_max=95
+ *         open_search_bytes=300 key_bytes=900 key_max=1300 vmhwm_kb=9800
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MOVES 5
+#define KEYS "marti"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+struct session {
+	int fd;
+	pid_t pid;
+	int quiet_ms;
+	double last_byte;          /* when the last byte arrived */
+	FILE *trace;               /* or NULL */
+};
+
+/* Read until the terminal has been quiet for quiet_ms (or timeout_ms
+ * have passed); returns the bytes read, -1 when the program is gone. */
+static long drain(struct session *s, int timeout_ms)
+{
+	char buf[65536];
+	double start = now_ms(), deadline = start + timeout_ms;
+	long total = 0;
+
+	for (;;) {
+		struct pollfd p = { s->fd, POLLIN, 0 };
+		double t = now_ms();
+		int wait = s->quiet_ms, r;
+
+		if (t >= deadline)
+			break;
+		if (t + wait > deadline)
+			wait = (int)(deadline - t) + 1;
+		r = poll(&p, 1, wait);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;              /* quiet: the screen is drawn */
+		r = (int)read(s->fd, buf, sizeof(buf));
+		if (r <= 0)
+			return total ? total : -1;
+		s->last_byte = now_ms();
+		total += r;
+		if (s->trace)
+			fwrite(buf, 1, (size_t)r, s->trace);
+	}
+	return total;
+}
+
+static long key(struct session *s, const char *keys)
+{
+	if (s->trace)
+		fprintf(s->trace, "\n=== key %s\n", keys);
+	if (write(s->fd, keys, strlen(keys)) < 0)
+		return -1;
+	return drain(s, 5000);
+}
+
+static long vmhwm_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(fp);
+	return kb;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+	struct session s = { -1, -1, 150, 0, NULL };
+	long first, open_search, moves[MOVES], keys[sizeof(KEYS) - 1], hwm;
+	double t0;
+	int a, i, status;
+
+	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
+		if (a + 1 >= argc)
+			break;
+		if (strcmp(argv[a], "--rows") == 0)
+			ws.ws_row = (unsigned short)atoi(argv[++a]);
+		else if (strcmp(argv[a], "--cols") == 0)
+			ws.ws_col = (unsigned short)atoi(argv[++a]);
+		else if (strcmp(argv[a], "--quiet") == 0)
+			s.quiet_ms = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--trace") == 0 && !(s.trace = fopen(argv[++a], "w"))) {
+			perror(argv[a]);
+			return 73;
+		}
+	}
+	if (a + 1 >= argc) {
+		fprintf(stderr, "usage: pty_bench [--rows R] [--cols C] [--quiet MS] -- DCINET ARGS...\n");
+		return 64;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	t0 = now_ms();
+	s.pid = forkpty(&s.fd, NULL, NULL, &ws);
+	if (s.pid < 0) {
+		perror("forkpty");
+		return 71;
+	}
+	if (s.pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		execvp(argv[a + 1], argv + a + 1);
+		perror(argv[a + 1]);
+		_exit(127);
+	}
+	first = drain(&s, 10000);
+	if (first <= 0) {
+		fprintf(stderr, "pty_bench: %s drew nothing\n", argv[a + 1]);
+		kill(s.pid, SIGTERM);
+		return 70;
+	}
+	printf("pty startup_ms=%.1f first_screen_bytes=%ld", s.last_byte - t0, first);
+	key(&s, "2");
+	for (i = 0; i < MOVES; i++)
+		moves[i] = key(&s, "j");
+	open_search = key(&s, "/");
+	for (i = 0; KEYS[i]; i++) {
+		char k[2] = { KEYS[i], 0 };
+
+		keys[i] = key(&s, k);
+	}
+	hwm = vmhwm_kb(s.pid);
+	qsort(moves, MOVES, sizeof(long), cmp_long);
+	qsort(keys, sizeof(KEYS) - 1, sizeof(long), cmp_long);
+	printf(" move_bytes=%ld move_max=%ld open_search_bytes=%ld key_bytes=%ld key_max=%ld"
+	       " vmhwm_kb=%ld\n", moves[MOVES / 2], moves[MOVES - 1], open_search,
+	       keys[(sizeof(KEYS) - 1) / 2], keys[sizeof(KEYS) - 2], hwm);
+	fflush(stdout);
+	/* Ctrl-C quits from any pane; then make sure */
+	if (write(s.fd, "\003", 1) < 0)
+		kill(s.pid, SIGTERM);
+	drain(&s, 2000);
+	for (i = 0; i < 50 && waitpid(s.pid, &status, WNOHANG) == 0; i++)
+		usleep(20000);
+	if (i == 50) {
+		kill(s.pid, SIGKILL);
+		waitpid(s.pid, &status, 0);
+	}
+	close(s.fd);
+	if (s.trace)
+		fclose(s.trace);
+	return 0;
+}

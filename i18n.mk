@@ -1,0 +1,68 @@
+# i18n.mk: the browser's French catalogue (issue 6); included by the Makefile.
+#
+# make                 also compiles po/fr.po into
+#                      $(BUILD)/locale/fr/LC_MESSAGES/dcinet.mo, where a
+#                      binary run from the build tree finds it
+#                      (<directory of the binary>/locale)
+# make install         also installs it as
+#                      $(PREFIX)/share/locale/fr/LC_MESSAGES/dcinet.mo, the
+#                      directory compiled into the binary (DCINET_LOCALEDIR)
+# make i18n-check      po/fr.po translates every interface string of tui/
+#                      (run by make test)
+# make po-update       refresh po/dcinet.pot from tui/*.c and merge it into
+#                      po/fr.po (then translate what msgfmt --statistics
+#                      calls untranslated or fuzzy)
+#
+# Needs msgfmt, xgettext, msgmerge and msgcmp: Debian's gettext package, in
+# the build group of tools/install-deps.sh.
+LOCALEDIR  = $(PREFIX)/share/locale
+PO_FR      = po/fr.po
+POT        = po/dcinet.pot
+MO_FR      = $(BUILD)/locale/fr/LC_MESSAGES/dcinet.mo
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+                 --keyword=i18n_trn:1,2 --add-comments=TRANSLATORS: \
+                 --package-name=dcinet --package-version=$(VERSION) \
+                 --msgid-bugs-address=dcinet --sort-by-file --no-wrap
+
+.PHONY: i18n-check po-update install-locale uninstall-locale
+
+$(MO_FR): $(PO_FR) $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	msgfmt --check --output-file=$@ $(PO_FR)
+
+# The binary of the build tree and the tests use the catalogue.
+dcinet: $(MO_FR)
+
+# The locale directory is compiled into i18n.o; it changes with PREFIX,
+# as SHAREDIR does (see $(BUILD)/.sharedir in the Makefile).
+$(BUILD)/tui/i18n.o: ALL_CFLAGS += -DDCINET_LOCALEDIR='"$(LOCALEDIR)"'
+$(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
+
+$(BUILD)/dcinet.pot: $(TUI_SRC) $(wildcard tui/*.h) $(DEPS_OK)
+	@mkdir -p $(BUILD)
+	xgettext $(XGETTEXT_FLAGS) --output=$@ $(sort $(TUI_SRC))
+
+# Every string of the interface has a translation, and none is fuzzy.
+i18n-check: $(BUILD)/dcinet.pot $(MO_FR)
+	@msgcmp $(PO_FR) $(BUILD)/dcinet.pot || { \
+		echo "i18n-check: po/fr.po lacks translations: run make po-update and translate" >&2; \
+		exit 1; }
+	@stats=$$(LC_ALL=C msgfmt --statistics -o /dev/null $(PO_FR) 2>&1); \
+	case $$stats in *fuzzy*|*untranslated*) \
+		echo "i18n-check: po/fr.po: $$stats" >&2; exit 1;; esac
+
+po-update: $(BUILD)/dcinet.pot
+	cp $(BUILD)/dcinet.pot $(POT)
+	msgmerge --update --backup=none --no-wrap $(PO_FR) $(POT)
+	@LC_ALL=C msgfmt --statistics -o /dev/null $(PO_FR)
+
+test: i18n-check
+
+install: install-locale
+install-locale: $(MO_FR)
+	install -d $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
+	install -m 644 $(MO_FR) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/dcinet.mo
+
+uninstall: uninstall-locale
+uninstall-locale:
+	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/dcinet.mo
