@@ -81,7 +81,7 @@ $(BUILD)/tests/test_tui_fuzz_osc: fuzz/fuzz_osc.c fuzz/fuzzlib.h fuzz/replay.h
 # fails the run.  ./dcinet is pointed back at $(BUILD) afterwards.
 test-asan:
 	@tools/install-deps.sh build test fuzz
-	@rm -rf $(ASAN_LOGS) && mkdir -p $(ASAN_LOGS)
+	@rm -rf $(ASAN_LOGS); mkdir -p $(ASAN_LOGS)
 	ASAN_OPTIONS=log_path=$(ASAN_LOGS)/asan:detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=log_path=$(ASAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
@@ -93,18 +93,20 @@ test-asan:
 
 # Valgrind: every unit test binary, then the e2e suite with $DCINET a
 # wrapper that runs the real binary under valgrind (tests/valgrind-dcinet.sh).
+# One log a process, in a directory of this run's own.
 test-valgrind: $(UNIT_BIN) dcinet
 	@tools/install-deps.sh grind
-	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
-	@fail=0; for t in $(UNIT_BIN); do \
-		$(VALGRIND) --log-file=$(VG_LOGS)/$$(basename $$t).%p.log $$t >/dev/null 2>&1 \
+	@mkdir -p $(VG_LOGS); logs=$$(mktemp -d $(VG_LOGS)/run-XXXXXX); fail=0; \
+	for t in $(UNIT_BIN); do \
+		$(VALGRIND) --log-file=$$logs/$$(basename $$t).%p.log $$t >/dev/null 2>&1 \
 			|| { echo "FAILED under valgrind: $$t" >&2; fail=1; }; done; \
-	VALGRIND='$(VALGRIND)' VG_LOGS=$(VG_LOGS) DCINET_REAL=$(CURDIR)/$(BUILD)/dcinet \
+	VALGRIND='$(VALGRIND)' VG_LOGS=$$logs DCINET_REAL=$(CURDIR)/$(BUILD)/dcinet \
 	DCINET=$(CURDIR)/tests/valgrind-dcinet.sh tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh \
 		|| fail=1; \
-	if grep -lE 'ERROR SUMMARY: [1-9]|(definitely|indirectly) lost: [1-9]' $(VG_LOGS)/* 2>/dev/null; then \
-		grep -hE -A30 'Invalid|uninitialised|lost in|Mismatched' $(VG_LOGS)/* | head -200 >&2; \
-		echo "test-valgrind: errors in the logs above ($(VG_LOGS))" >&2; fail=1; fi; \
-	[ $$fail -eq 0 ] && echo "test-valgrind: clean"; exit $$fail
+	if grep -lE 'ERROR SUMMARY: [1-9]|(definitely|indirectly) lost: [1-9]' $$logs/*; then \
+		grep -hE -A30 'Invalid|uninitialised|lost in|Mismatched' $$logs/* | head -200 >&2; \
+		echo "test-valgrind: errors in the logs above ($$logs)" >&2; fail=1; fi; \
+	[ $$fail -eq 0 ] && echo "test-valgrind: clean ($$(ls $$logs | wc -l) processes, logs in $$logs)"; \
+	exit $$fail
 
 test-long: test-asan test-valgrind fuzz

@@ -160,7 +160,7 @@ static const char *const roles[] = {
 static const char *const ranks[] = {
 	"commissaire divisionnaire", "commissaire de police", "commissaire général",
 	"commandant de police", "capitaine de police", "lieutenant de police",
-	"brigadier-chef", "major", "chef d'escadron", "chef d\xE2\x80\x99" "escadron",
+	"brigadier-chef", "major", "chef d'escadron", "chef d’escadron",
 	"lieutenant-colonel", "colonel", "général de brigade", "capitaine", "adjudant-chef",
 	"gardien de la paix", "officier de police", "inspecteur général",
 	"contrôleur général", "lieutenant", "commandant", "ingénieur principal",

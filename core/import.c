@@ -11,11 +11,18 @@
  * each field) writes what it finds, records and parse errors alike, as a
  * stream of events into batches; the loader takes the events in file order
  * and does everything that reports or touches the database.  For a large
- * file the reader runs in a thread of its own, one batch ahead, so that
- * parsing and SQLite's insertions share the two halves of the work; a
- * small file is read and loaded batch by batch in the calling thread.
+ * file the reader runs in a thread of its own, up to three batches ahead,
+ * so that parsing and SQLite's insertions share the two halves of the
+ * work; a small file is read and loaded batch by batch in the calling
+ * thread.
  * Either way the loader sees the same events in the same order, so the
  * errors reported, and their order, do not depend on the threads.
+ *
+ * Checked rows are inserted INSERT_ROWS at a time, one multi-row INSERT
+ * (SQLite's cost is mostly per statement, not per row); the rows waiting
+ * are inserted before any error is reported, and a row the database
+ * refuses is inserted again alone, so every error reads, and comes, as
+ * if each row had been inserted on its own.
  */
 #include <assert.h>
 #include <csv.h>
@@ -38,8 +45,19 @@
 #define BATCH 262144           /* bytes of events handed over at a time */
 #define NBATCH 4               /* batches in flight between the two threads */
 #define THREAD_MIN_BYTES 4194304 /* smaller files are read in the caller's thread */
+#define INSERT_ROWS 32         /* rows per multi-row INSERT */
 #define REF_CACHE_SLOTS 1024   /* per reference column; a power of two */
 #define REF_CACHE_KEY 48       /* longer values are looked up every time */
+
+/* A row checked and waiting for its multi-row INSERT: its values point
+ * into the batch being loaded, so the rows waiting are inserted before the
+ * batch is handed back, and before any error is reported (to keep the
+ * errors in file order). */
+struct pending {
+	const char *values[MAX_FIELDS];
+	size_t lens[MAX_FIELDS];
+	long line, chunk;
+};
 
 /* Values known to exist in a referenced table, one per slot by hash: a
  * bounded memory (48 KiB a column) whatever the size of the files. */
@@ -52,13 +70,19 @@ struct loader {
 	const struct import_opts *opts;
 	sqlite3 *db;
 	sqlite3_stmt *insert;
+	sqlite3_stmt *insert_many;          /* INSERT_ROWS rows at once, or NULL */
 	sqlite3_stmt *ref[MAX_FIELDS];      /* per spec column */
 	struct ref_cache *ref_seen[MAX_FIELDS]; /* values found there, or NULL */
 	char path[4096];
 
 	int map[MAX_FIELDS];                /* csv field -> spec column */
 	int nheader, header_done, stop;
-	long stop_chunk;                    /* the chunk whose events set stop */
+	long stop_chunk;                    /* the chunk whose events set stop, or 0 */
+	long cur_chunk;                     /* the chunk of the row being handled */
+
+	struct pending pend[INSERT_ROWS];   /* rows checked, not yet inserted */
+	int npend, flushing;
+	int row_dead;                       /* the row being handled came after a stop */
 
 	/* the record being loaded, as the reader found it */
 	char *buf;                          /* its fields, NUL-separated (borrowed) */
@@ -98,11 +122,24 @@ static const char *shown(const char *value, char *buf, size_t buflen)
 static void report(struct loader *ld, long line, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+static void flush_rows(struct loader *ld);
+
 static void report(struct loader *ld, long line, const char *column, const char *fmt, ...)
 {
 	char reason[512];
 	va_list ap;
 
+	if (ld->npend && !ld->flushing) {
+		/* the rows before this one first: an error of theirs comes first,
+		 * and if it stops the file, this row was never read */
+		int was_stopped = ld->stop;
+
+		flush_rows(ld);
+		if (ld->stop && !was_stopped)
+			ld->row_dead = 1;
+	}
+	if (ld->row_dead)
+		return;
 	ld->errors++;
 	if (ld->errors > ld->max_errors)
 		return;
@@ -116,6 +153,7 @@ static void report(struct loader *ld, long line, const char *column, const char 
 			ld->opts->on_error(ld->opts->ctx, ld->path, line, NULL,
 			                   "too many errors, the rest of this file is not checked");
 		ld->stop = 1;
+		ld->stop_chunk = ld->cur_chunk;
 	}
 }
 
@@ -225,24 +263,35 @@ static size_t unique_column(struct loader *ld)
 	return 0;
 }
 
-static void insert_row(struct loader *ld, const char *const *values, const size_t *lens)
+/* Bind one row's values to st from parameter base + 1 on. */
+static void bind_row(struct loader *ld, sqlite3_stmt *st, int base,
+                     const char *const *values, const size_t *lens)
+{
+	const struct table_spec *spec = ld->spec;
+	size_t c;
+
+	for (c = 0; c < spec->ncols; c++) {
+		const struct column_spec *col = &spec->cols[c];
+		int p = base + (int)c + 1;
+
+		if (lens[c] == 0 && (col->flags & COL_NULL_IF_EMPTY))
+			sqlite3_bind_null(st, p);
+		else if (col->type == COL_COUNT || col->type == COL_FLAG)
+			sqlite3_bind_int64(st, p, lens[c] ? atoll(values[c]) : 0);
+		else
+			sqlite3_bind_text(st, p, values[c], (int)lens[c], SQLITE_STATIC);
+	}
+}
+
+/* Insert one row now, or report why the database refuses it. */
+static void insert_one(struct loader *ld, const char *const *values, const size_t *lens)
 {
 	const struct table_spec *spec = ld->spec;
 	char vbuf[96];
 	size_t c;
 	int rc;
 
-	for (c = 0; c < spec->ncols; c++) {
-		const struct column_spec *col = &spec->cols[c];
-		int p = (int)c + 1;
-
-		if (lens[c] == 0 && (col->flags & COL_NULL_IF_EMPTY))
-			sqlite3_bind_null(ld->insert, p);
-		else if (col->type == COL_COUNT || col->type == COL_FLAG)
-			sqlite3_bind_int64(ld->insert, p, lens[c] ? atoll(values[c]) : 0);
-		else
-			sqlite3_bind_text(ld->insert, p, values[c], (int)lens[c], SQLITE_STATIC);
-	}
+	bind_row(ld, ld->insert, 0, values, lens);
 	rc = sqlite3_step(ld->insert);
 	sqlite3_reset(ld->insert);
 	if (rc == SQLITE_DONE) {
@@ -260,6 +309,83 @@ static void insert_row(struct loader *ld, const char *const *values, const size_
 	else
 		report(ld, ld->rec_line, spec->cols[0].name, "rejected by the database: %s",
 		       sqlite3_errmsg(ld->db));
+}
+
+/* The statement inserting INSERT_ROWS rows: "OR FAIL" keeps the rows
+ * before one the database refuses, so that one and those after it can be
+ * inserted again one by one, and the refusal reported as for one row. */
+static sqlite3_stmt *insert_many(struct loader *ld)
+{
+	char sql[16384];
+	size_t c, n, r;
+
+	if (ld->insert_many)
+		return ld->insert_many;
+	n = (size_t)snprintf(sql, sizeof(sql), "INSERT OR FAIL INTO %s (", ld->spec->table);
+	for (c = 0; c < ld->spec->ncols && n < sizeof(sql); c++)
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s", c ? ", " : "",
+		                      ld->spec->cols[c].name);
+	if (n < sizeof(sql))
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, ") VALUES ");
+	for (r = 0; r < INSERT_ROWS && n < sizeof(sql); r++)
+		for (c = 0; c < ld->spec->ncols && n < sizeof(sql); c++)
+			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s%s", c ? "" : r ? ", (" : "(",
+			                      c ? ", ?" : "?", c + 1 == ld->spec->ncols ? ")" : "");
+	if (n >= sizeof(sql)
+	    || sqlite3_prepare_v2(ld->db, sql, -1, &ld->insert_many, NULL) != SQLITE_OK)
+		ld->insert_many = NULL;   /* then row by row, as before */
+	return ld->insert_many;
+}
+
+/* Insert the rows waiting, in order, INSERT_ROWS at a time when they are
+ * that many; a row the database refuses, and the rows after it, go one by
+ * one through insert_one(), which reports the refusal with the row's line. */
+static void flush_rows(struct loader *ld)
+{
+	long line = ld->rec_line, chunk = ld->cur_chunk;
+	int n = ld->npend, i = 0, r, rc;
+	sqlite3_stmt *st;
+
+	if (n == 0 || ld->flushing)
+		return;
+	ld->flushing = 1;
+	ld->npend = 0;
+	if (n == INSERT_ROWS && (st = insert_many(ld)) != NULL) {
+		int before = sqlite3_total_changes(ld->db);
+
+		for (r = 0; r < n; r++)
+			bind_row(ld, st, r * (int)ld->spec->ncols, ld->pend[r].values, ld->pend[r].lens);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		i = rc == SQLITE_DONE ? n : sqlite3_total_changes(ld->db) - before;
+		if (i < 0 || i > n)
+			i = n;            /* cannot happen; never insert a row twice */
+		ld->rows += i;
+	}
+	for (; i < n && !ld->stop; i++) {
+		ld->rec_line = ld->pend[i].line;
+		ld->cur_chunk = ld->pend[i].chunk;
+		insert_one(ld, ld->pend[i].values, ld->pend[i].lens);
+	}
+	ld->rec_line = line;
+	ld->cur_chunk = chunk;
+	ld->flushing = 0;
+}
+
+/* Insert a checked row: it waits for INSERT_ROWS - 1 more. */
+static void insert_row(struct loader *ld, const char *const *values, const size_t *lens)
+{
+	struct pending *p;
+
+	if (ld->row_dead)
+		return;
+	p = &ld->pend[ld->npend++];
+	memcpy(p->values, values, ld->spec->ncols * sizeof(*values));
+	memcpy(p->lens, lens, ld->spec->ncols * sizeof(*lens));
+	p->line = ld->rec_line;
+	p->chunk = ld->cur_chunk;
+	if (ld->npend == INSERT_ROWS)
+		flush_rows(ld);
 }
 
 static void check_row(struct loader *ld)
@@ -722,8 +848,13 @@ static void load_batch(struct loader *ld, const struct batch *b)
 
 	while (at < b->len) {
 		const struct event *ev = (const struct event *)(const void *)(b->buf + at);
-		int was_stopped = ld->stop;
+		int was_stopped;
 
+		ld->row_dead = 0;
+		ld->cur_chunk = ev->chunk;
+		if (ev->kind != EV_RECORD)
+			flush_rows(ld);   /* the rows before it may stop the file */
+		was_stopped = ld->stop;
 		switch (ev->kind) {
 		case EV_RECORD:
 			if (!ld->stop)
@@ -756,10 +887,11 @@ static void load_batch(struct loader *ld, const struct batch *b)
 			report(ld, 1, "file", "empty file: the header row is missing");
 			break;
 		}
-		if (ld->stop && !was_stopped)
+		if (ld->stop && !was_stopped && !ld->stop_chunk)
 			ld->stop_chunk = ev->chunk;
 		at += event_size(ev);
 	}
+	flush_rows(ld);               /* the rows point into this batch */
 }
 
 static void loader_free(struct loader *ld)
@@ -767,6 +899,7 @@ static void loader_free(struct loader *ld)
 	size_t c;
 
 	sqlite3_finalize(ld->insert);
+	sqlite3_finalize(ld->insert_many);
 	for (c = 0; c < MAX_FIELDS; c++) {
 		sqlite3_finalize(ld->ref[c]);
 		free(ld->ref_seen[c]);

@@ -118,9 +118,11 @@ static inline void fuzz_setup(void)
 		return;
 	FUZZ_CHECK(registry_table_count <= sizeof(fuzz_fixture) / sizeof(fuzz_fixture[0]),
 	           "too many tables");
-	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/dcinet-fuzz-XXXXXX",
+	/* The pid in the name lets fuzz/run.sh remove the directory of a run
+	 * that ended without atexit (a crash, or libFuzzer's own _Exit). */
+	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/dcinet-fuzz-%ld-XXXXXX",
 	         stat("/dev/shm", &sb) == 0 && access("/dev/shm", W_OK) == 0 ? "/dev/shm"
-	         : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	         : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
 	FUZZ_CHECK(mkdtemp(fuzz_dir) != NULL, "mkdtemp %s", fuzz_dir);
 	for (t = 0; t < registry_table_count; t++) {
 		snprintf(path, sizeof(path), "%s/%s", fuzz_fixture_dir(), registry_tables[t].file);

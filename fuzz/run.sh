@@ -19,8 +19,11 @@ mkdir -p "fuzz/corpus-$name" "fuzz/crashes"
 # shellcheck disable=SC2086
 "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	-artifact_prefix="fuzz/crashes/$name-" $dict \
-	"fuzz/corpus-$name" "fuzz/regress/$name" >"$log" 2>&1
+	"fuzz/corpus-$name" "fuzz/regress/$name" >"$log" 2>&1 &
+pid=$!
+wait $pid
 rc=$?
+rm -rf /dev/shm/dcinet-fuzz-$pid-* "${TMPDIR:-/tmp}"/dcinet-fuzz-$pid-*
 last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
 cov=$(echo "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 ft=$(echo "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')

@@ -24,7 +24,6 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -414,6 +413,8 @@ static void popup_draw(struct tui *t)
 	doc_draw(&t->popup_doc, &t->popup_view, &cv, 0, cv.rows, 1);
 	if (inner != t->popup_win)
 		delwin(inner);
+	/* The terminal's cursor on the popup's selected line, as in a pane. */
+	wmove(t->popup_win, cv.cur_y + (border ? 1 : 0), cv.cur_x + (border ? 1 : 0));
 	wnoutrefresh(t->popup_win);
 }
 

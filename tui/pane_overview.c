@@ -492,8 +492,7 @@ static unsigned overview_key(void *st, struct tui *t, enum action act, int key)
 	struct overview *o = st;
 
 	(void)key;
-	if (act == ACT_BACK)
-		return app_back(t);
+	(void)t;
 	return doc_view_key(&o->view, &o->doc, act, body_rows(o))
 	       ? REDRAW_PANE(PANE_OVERVIEW) : REDRAW_NONE;
 }

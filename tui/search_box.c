@@ -286,8 +286,8 @@ static void row_to_french(struct search_box *s, struct tui *t, int kind, struct 
 
 /* ---- the best answer ----------------------------------------------------- */
 
-/* The first kind with hits, and how many distinct things it names:
- * countries by code, the rest by post. */
+/* How many distinct things the hits of kind k name: countries by code,
+ * the rest by post (one more when the kind has hits beyond those held). */
 static int distinct_targets(const struct search_box *s, int k)
 {
 	const struct hit_group *g = &s->group[k];

@@ -60,8 +60,8 @@ tl_keys q
 tl_wait_gone "Offered to your terminal's clipboard"
 tl_running || tl_fail "q in the card popup quit the browser"
 # The links come back over the cells the popup covered.
-n_links=$(grep -ao "${ESC}]8;;tel:" "$TL_TMP/raw.$TL_N" | wc -l)
-[ "$n_links" -ge 2 ] || tl_fail "the links were not written again after the popup closed"
+tl_poll '[ "$(grep -ao "${ESC}]8;;tel:" "$TL_TMP/raw.$TL_N" | wc -l)" -ge 2 ]' 5 ||
+	tl_fail "the links were not written again after the popup closed"
 
 # In French, the card is the French one; Esc closes it.
 tl_keys L y

@@ -60,7 +60,7 @@ mk install PREFIX=/usr DESTDIR="$STAGE"
 
 (cd "$SRC/data" && ls ./*.csv) | sed 's|^\./|usr/share/dcinet/data/|' >"$TMP/want"
 printf '%s\n' usr/bin/dcinet usr/share/man/man1/dcinet.1 usr/share/man/man5/dcinet-data.5 \
-	usr/share/dcinet/dcinet.db >>"$TMP/want"
+	usr/share/dcinet/dcinet.db usr/share/locale/fr/LC_MESSAGES/dcinet.mo >>"$TMP/want"
 sort -o "$TMP/want" "$TMP/want"
 (cd "$STAGE" && find . ! -type d | sed 's|^\./||' | sort) >"$TMP/got"
 cmp -s "$TMP/want" "$TMP/got" ||
