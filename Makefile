@@ -18,7 +18,7 @@ PKGS     = ncursesw sqlite3
 DEPS_OK  = $(BUILD)/.deps-ok
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CORE_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null) -lcsv
+CORE_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null) -lcsv -pthread
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) \
              -DDCINET_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
@@ -69,7 +69,7 @@ $(TUI_LIB): $(TUI_OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/dcinet: $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread
 
 run: dcinet
 	./dcinet --data data
@@ -86,7 +86,7 @@ $(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/test
 
 $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_LIB) $(CORE_LIB) $(BUILD)/.deps-test-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
 
 test: check-layers lint test-unit test-e2e
 

@@ -21,7 +21,8 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= import_file import_dir query sanitize osc
 FUZZ_CFLAGS   = -O1 -g -fno-sanitize-recover=all -fno-omit-frame-pointer \
-                -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"'
+                -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"' \
+                -DTHREAD_MIN_BYTES=0  # reach the importer's threaded path with small inputs
 FUZZ_CORE_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # what a target needs besides the core: fuzz_osc tests tui/osc.c

@@ -161,8 +161,11 @@ int main(int argc, char **argv)
 	}
 	first = drain(&s, 10000);
 	if (first <= 0) {
-		fprintf(stderr, "pty_bench: %s drew nothing\n", argv[a + 1]);
 		kill(s.pid, SIGTERM);
+		waitpid(s.pid, &status, 0);
+		fprintf(stderr, "pty_bench: %s drew nothing (%s %d)\n", argv[a + 1],
+		        WIFEXITED(status) ? "exit status" : "signal",
+		        WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		return 70;
 	}
 	printf("pty startup_ms=%.1f first_screen_bytes=%ld", s.last_byte - t0, first);

@@ -14,6 +14,8 @@
  *    what you keep.  A field the source does not state is "" (never NULL).
  *    A callback returns 0 to go on, non-zero to stop early.
  *  - No function keeps a pointer to caller memory after it returns.
+ *  - A registry is used by one thread at a time (its SQLite connection is
+ *    opened without a mutex); the importer's own reader thread is internal.
  */
 #ifndef DCINET_H
 #define DCINET_H
@@ -21,7 +23,7 @@
 #include <stddef.h>
 
 #define DCINET_VERSION "0.1.0"
-#define DCINET_SCHEMA_VERSION 2
+#define DCINET_SCHEMA_VERSION 3
 
 typedef struct registry registry;
 

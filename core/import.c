@@ -44,7 +44,9 @@
 #define CHUNK 65536
 #define BATCH 262144           /* bytes of events handed over at a time */
 #define NBATCH 4               /* batches in flight between the two threads */
+#ifndef THREAD_MIN_BYTES          /* the fuzz build sets 0 to reach the threaded path */
 #define THREAD_MIN_BYTES 4194304 /* smaller files are read in the caller's thread */
+#endif
 #define INSERT_ROWS 32         /* rows per multi-row INSERT */
 #define REF_CACHE_SLOTS 1024   /* per reference column; a power of two */
 #define REF_CACHE_KEY 48       /* longer values are looked up every time */

@@ -8,7 +8,7 @@ pkgs_for() {
 	case "$1" in
 	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext" ;;
 	test)  echo "libcmocka-dev tmux mandoc jq locales" ;;
-	bench) echo "sqlite3 time hyperfine" ;;
+	bench) echo "sqlite3 time" ;;
 	fuzz)  echo "clang libclang-rt-14-dev" ;;
 	grind) echo "valgrind" ;;
 	data)  echo "iso-codes unicode-cldr-core tzdata python3" ;;
