@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,10 +240,6 @@ int main(int argc, char **argv)
 	} else {
 		struct tui_opts to = { o.db ? o.db : o.data };
 
-		/* Ctrl-\ must not kill the browser (nor dump core): as a desk's
-		 * forced command it would end the session.  q and Ctrl-C quit;
-		 * see DESK DEPLOYMENT in dcinet(1). */
-		signal(SIGQUIT, SIG_IGN);
 		rc = tui_run(reg, &to);
 	}
 	registry_close(reg);

@@ -819,7 +819,10 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 		panes_destroy(&t);
 		return no_terminal_type();
 	}
-	cbreak();
+	/* raw: Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S arrive as keys, never as
+	 * signals or flow control, so no key stops, freezes or kills a desk
+	 * session; Ctrl-C is bound to quit in the keymap. */
+	raw();
 	noecho();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);     /* keys are read only when pselect() says so */
