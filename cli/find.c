@@ -38,20 +38,6 @@ static const char *shown(struct find_out *f, const char *s, char *buf, size_t n)
 	return buf;
 }
 
-/* The code point of the well-formed 2- or 3-byte sequence at p (n bytes),
- * or -1. */
-static long utf8_cp(const unsigned char *p, size_t n)
-{
-	long cp;
-
-	if (n == 2 && p[0] >= 0xC2 && (p[1] & 0xC0) == 0x80)
-		return ((long)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-	if (n != 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-		return -1;
-	cp = ((long)(p[0] & 0x0F) << 12) | ((long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-	return cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) ? -1 : cp;
-}
-
 /* A JSON string that is as safe to cat to a terminal as the text format:
  * whatever text_sanitize() would replace (C0 and C1 controls, bidi and
  * invisible format characters) is written as a \u escape, an invalid
@@ -59,36 +45,31 @@ static long utf8_cp(const unsigned char *p, size_t n)
  * data back byte for byte. */
 static void json_string(FILE *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s, *end = s + strlen(s);
 
 	fputc('"', out);
-	while (*p) {
-		size_t len = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2, i;
+	while (p < end) {
+		unsigned cp = 0;
+		size_t len = text_utf8_char(p, (size_t)(end - p), &cp);
 		char one[5], clean[16];
-		long cp;
 
-		if (*p == '"' || *p == '\\') {
-			fprintf(out, "\\%c", *p++);
-			continue;
-		}
-		if (*p < 0x20 || *p == 0x7F) {
-			fprintf(out, "\\u%04x", *p++);
-			continue;
-		}
-		for (i = 0; i < len && p[i]; i++)
-			one[i] = (char)p[i];
-		one[i] = '\0';
-		text_sanitize(clean, sizeof(clean), one, 0);
-		if (strcmp(clean, one) == 0) {
-			fputs(one, out);
-			p += i;
-		} else if ((cp = utf8_cp(p, i)) >= 0) {
-			fprintf(out, "\\u%04lx", cp);
-			p += i;
-		} else {
+		if (len == 0) {                /* an invalid byte: only the query */
 			fputs("\\ufffd", out);
 			p++;
+			continue;
 		}
+		memcpy(one, p, len);
+		one[len] = '\0';
+		p += len;
+		text_sanitize(clean, sizeof(clean), one, 0);
+		if (cp == '"' || cp == '\\')
+			fprintf(out, "\\%c", (char)cp);
+		else if (strcmp(clean, one) == 0)
+			fputs(one, out);
+		else if (cp > 0xFFFF)          /* sanitised planes beyond the BMP: none today */
+			fputs("\\ufffd", out);
+		else
+			fprintf(out, "\\u%04x", cp);
 	}
 	fputc('"', out);
 }

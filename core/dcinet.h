@@ -216,6 +216,12 @@ int tz_local_time(const char *tz, char *buf, size_t buflen);
 
 /* ---- display ---------------------------------------------------------- */
 
+/* Length of the well-formed UTF-8 character at s (at most n bytes), its
+ * code point in *cp when cp is not NULL; 0 for a byte that does not start
+ * one (overlong, surrogate, truncated).  The decoder the importer and the
+ * sanitiser use, for clients that escape text themselves. */
+size_t text_utf8_char(const char *s, size_t n, unsigned *cp);
+
 enum { SANITIZE_ASCII = 1 };   /* transliterate to 7-bit for LANG=C */
 
 /* Copy src to dst (always NUL-terminated, cut at a character boundary)

@@ -55,3 +55,10 @@ size_t utf8_invalid_at(const char *s, size_t n)
 	}
 	return (size_t)-1;
 }
+
+size_t text_utf8_char(const char *s, size_t n, unsigned *cp)
+{
+	unsigned ignored;
+
+	return utf8_decode((const unsigned char *)s, n, cp ? cp : &ignored);
+}
