@@ -114,6 +114,7 @@ countries:
 	tools/install-deps.sh data
 	python3 tools/gen_countries.py data/countries.csv
 	python3 tools/gen_places.py data/places.csv
+	python3 tools/gen_cities.py data/cities.csv
 
 # ---- install -------------------------------------------------------------
 $(BUILD)/dcinet.db: dcinet $(wildcard data/*.csv)

@@ -38,9 +38,13 @@ dcinet: $(MO_FR)
 $(BUILD)/tui/i18n.o: ALL_CFLAGS += -DDCINET_LOCALEDIR='"$(LOCALEDIR)"'
 $(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
 
-$(BUILD)/dcinet.pot: $(TUI_SRC) $(wildcard tui/*.h) $(DEPS_OK)
+# core/source_kind.c: the phrases naming a kind of source, which the
+# browser translates.
+POT_SRC = $(sort $(TUI_SRC)) core/source_kind.c
+
+$(BUILD)/dcinet.pot: $(POT_SRC) $(wildcard tui/*.h) $(DEPS_OK)
 	@mkdir -p $(BUILD)
-	xgettext $(XGETTEXT_FLAGS) --output=$@ $(sort $(TUI_SRC))
+	xgettext $(XGETTEXT_FLAGS) --output=$@ $(POT_SRC)
 
 # Every string of the interface has a translation, and none is fuzzy.
 i18n-check: $(BUILD)/dcinet.pot $(MO_FR)

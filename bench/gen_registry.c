@@ -157,6 +157,11 @@ static const char *const roles[] = {
 	"chargé de mission", "secrétaire", "assistante de direction",
 };
 
+static const char *const source_kinds[] = {
+	"embassy", "embassy", "embassy", "ministry", "gendarmerie", "press", "other",
+	"foreign-government", "parliament",
+};
+
 static const char *const ranks[] = {
 	"commissaire divisionnaire", "commissaire de police", "commissaire général",
 	"commandant de police", "capitaine de police", "lieutenant de police",
@@ -609,7 +614,7 @@ static void write_sources(struct gen *g)
 	FILE *fp = open_out(g->dir, "sources.csv");
 	unsigned long i;
 
-	fputs("id,title,lang,modified,document,url,note\n", fp);
+	fputs("id,title,lang,modified,document,url,note,kind\n", fp);
 	for (i = 0; i < g->nsources; i++) {
 		char id[32], title[160], date[16], doc[64], url[128], note[512];
 		const struct country *c = &g->countries[rng_below(g->ncountries)];
@@ -630,8 +635,21 @@ static void write_sources(struct gen *g)
 		else
 			note[0] = '\0';
 		csv_row(fp, id, title, PICK(langs), random_date(date, sizeof(date)),
-		        form == 1 ? "" : doc, form == 2 ? "" : url, note, (char *)NULL);
+		        form == 1 ? "" : doc, form == 2 ? "" : url, note, PICK(source_kinds),
+		        (char *)NULL);
 	}
+	close_out(fp);
+}
+
+/* Every role with a French name (the French roles name themselves). */
+static void write_roles(struct gen *g)
+{
+	FILE *fp = open_out(g->dir, "roles.csv");
+	size_t i;
+
+	fputs("role,role_fr\n", fp);
+	for (i = 0; i < ARRAY_SIZE(roles); i++)
+		csv_row(fp, roles[i], roles[i], (char *)NULL);
 	close_out(fp);
 }
 
@@ -937,6 +955,7 @@ int main(int argc, char **argv)
 	rng_state = seed;
 	g.countries = load_countries(refdir, g.dir, &g.ncountries);
 	copy_ref(refdir, g.dir, "places.csv");
+	copy_ref(refdir, g.dir, "cities.csv");
 	g.nsources = NSOURCES_MIN + g.nposts / 50;
 	g.post_ids = calloc(g.nposts ? g.nposts : 1, sizeof(*g.post_ids));
 	g.post_source = calloc(g.nposts ? g.nposts : 1, sizeof(*g.post_source));
@@ -948,6 +967,7 @@ int main(int argc, char **argv)
 	g.words = open_out(g.dir, "words.txt");
 	g.words_every = (g.nstaff * 3 + g.nposts) / 20000;
 	write_sources(&g);
+	write_roles(&g);
 	write_directorate(&g);
 	write_network(&g);
 	write_posts(&g);

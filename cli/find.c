@@ -8,14 +8,14 @@
 #include "cli.h"
 
 #define FIND_LIMIT 100    /* hits per kind */
-#define MAX_COUNTRIES 64  /* distinct countries weighed for ambiguity */
 
 struct find_out;
 
 struct find_format {
 	const char *name;
 	const char *description;
-	void (*begin)(struct find_out *f, const char *text);
+	/* the answer (core/answer.c decides it), then each hit, then the end */
+	void (*begin)(struct find_out *f, const struct dci_answer *a);
 	void (*hit)(struct find_out *f, const struct dci_hit *h);
 	void (*end)(struct find_out *f);
 };
@@ -25,8 +25,7 @@ struct find_out {
 	const struct find_format *format;
 	int sanitize;
 	long hits;
-	int ncountries;
-	char countries[MAX_COUNTRIES][3];
+	enum answer_status status;
 };
 
 /* Text fields pass through the sanitiser when a terminal will show them. */
@@ -84,7 +83,7 @@ static void text_hit(struct find_out *f, const struct dci_hit *h)
 	else if (h->detail[0])
 		fprintf(f->out, ", %s", shown(f, h->detail, b, sizeof(b)));
 	if (h->kind == HIT_COUNTRY && !h->post[0])
-		fputs(": no post on record covers it", f->out);
+		fputs(": covering post not known", f->out);
 	else if (h->kind == HIT_COUNTRY)
 		fprintf(f->out, ": covered by %s [%s]", shown(f, h->post_label, c, sizeof(c)),
 		        h->relation);
@@ -121,7 +120,8 @@ static void plain_hit(struct find_out *f, const struct dci_hit *h)
 	switch (h->kind) {
 	case HIT_COUNTRY:
 		if (!h->post[0]) {
-			fprintf(f->out, "No post on record covers %s (%s).\n", label, detail);
+			fprintf(f->out, "The registry does not know which post covers %s (%s).\n",
+			        label, detail);
 			return;
 		}
 		fprintf(f->out, "%s (%s) is %s by the post in %s", label, detail,
@@ -162,9 +162,9 @@ static void tsv_field(struct find_out *f, const char *s, int last)
 	fputc(last ? '\n' : '\t', f->out);
 }
 
-static void tsv_begin(struct find_out *f, const char *text)
+static void tsv_begin(struct find_out *f, const struct dci_answer *a)
 {
-	(void)text;
+	(void)a;
 	fputs("kind\tref\tlabel\tdetail\trelation\tpost\tpost_label\tphone\tdate\n", f->out);
 }
 
@@ -178,11 +178,70 @@ static void tsv_hit(struct find_out *f, const struct dci_hit *h)
 		tsv_field(f, v[i], i + 1 == n);
 }
 
-static void json_begin(struct find_out *f, const char *text)
+static void json_pair(FILE *out, const char *sep, const char *key, const char *value)
 {
+	fprintf(out, "%s\"%s\": ", sep, key);
+	json_string(out, value);
+}
+
+static void json_answer_post(FILE *out, const struct dci_answer_post *ap, int first)
+{
+	const struct dci_post *p = ap->post;
+
+	fputs(first ? "\n      {" : ",\n      {", out);
+	json_pair(out, "", "post", p->id);
+	json_pair(out, ", ", "city", p->city);
+	json_pair(out, ", ", "country", p->country_en);
+	json_pair(out, ", ", "relation", ap->relation);
+	json_pair(out, ", ", "head_rank", p->head_rank);
+	json_pair(out, ", ", "head_corps", p->head_corps);
+	json_pair(out, ", ", "phone", p->phone);
+	json_pair(out, ", ", "email", p->email);
+	json_pair(out, ", ", "local_time", ap->local_time);
+	json_pair(out, ", ", "tz", p->tz);
+	json_pair(out, ", ", "as_of", p->updated);
+	json_pair(out, ", ", "evidence_kind", p->evidence_kind);
+	json_pair(out, ", ", "evidence_date", p->evidence_date);
+	fprintf(out, ", \"evidence_official\": %s, \"sctip_era\": %s}",
+	        p->evidence_official ? "true" : "false", p->sctip_era ? "true" : "false");
+}
+
+static const char *status_name(enum answer_status st)
+{
+	return st == ANSWER_ONE ? "one" : st == ANSWER_AMBIGUOUS ? "ambiguous" : "nothing";
+}
+
+static void json_begin(struct find_out *f, const struct dci_answer *a)
+{
+	int i;
+
 	fputs("{\n  \"query\": ", f->out);
-	json_string(f->out, text);
-	fputs(",\n  \"hits\": [", f->out);
+	json_string(f->out, a->text);
+	fprintf(f->out, ",\n  \"answer\": {\"status\": \"%s\"", status_name(a->status));
+	if (a->status != ANSWER_NOTHING)
+		fprintf(f->out, ", \"kind\": \"%s\"", hit_kind_name(a->kind));
+	if (a->status == ANSWER_ONE) {
+		json_pair(f->out, ", ", "ref", a->ref);
+		json_pair(f->out, ", ", "label", a->label);
+		json_pair(f->out, ", ", "label_fr", a->label_fr);
+		json_pair(f->out, ", ", "detail", a->detail);
+		fputs(", \"posts\": [", f->out);
+		for (i = 0; i < a->n_posts; i++)
+			json_answer_post(f->out, &a->posts[i], i == 0);
+		fputs(a->n_posts ? "\n    ]" : "]", f->out);
+	}
+	if (a->status != ANSWER_NOTHING) {
+		fputs(", \"candidates\": [", f->out);
+		for (i = 0; i < a->n_candidates; i++) {
+			fputs(i ? ", {" : "{", f->out);
+			json_pair(f->out, "", "ref", a->candidates[i].ref);
+			json_pair(f->out, ", ", "label", a->candidates[i].label);
+			json_pair(f->out, ", ", "post_label", a->candidates[i].post_label);
+			fputc('}', f->out);
+		}
+		fprintf(f->out, "], \"more_candidates\": %s", a->more_candidates ? "true" : "false");
+	}
+	fputs("},\n  \"hits\": [", f->out);
 }
 
 static void json_hit(struct find_out *f, const struct dci_hit *h)
@@ -206,9 +265,168 @@ static void json_end(struct find_out *f)
 	fprintf(f->out, "%s]\n}\n", f->hits ? "\n  " : "");
 }
 
+
+/* "attested by an embassy page, 2023-09", "only press reports, latest
+ * 2011", and the SCTIP era when every source predates the DCI. */
+static void evidence(char *buf, size_t n, const struct dci_post *p)
+{
+	const char *what = source_kind_phrase(p->evidence_kind);
+	int w;
+
+	if (!what[0]) {
+		snprintf(buf, n, "evidence not classified");
+		return;
+	}
+	if (p->evidence_official)
+		w = snprintf(buf, n, "attested by %s, %s", what,
+		             p->evidence_date[0] ? p->evidence_date : "undated");
+	else if (p->evidence_date[0])
+		w = snprintf(buf, n, "only %s, latest %.4s", what, p->evidence_date);
+	else
+		w = snprintf(buf, n, "only %s, undated", what);
+	if (p->sctip_era && w > 0 && (size_t)w < n)
+		snprintf(buf + w, n - (size_t)w, ", known only before 2010 (SCTIP era)");
+}
+
+/* "New Delhi, India" */
+static void place(char *buf, size_t n, const struct dci_post *p)
+{
+	if (p->city[0])
+		snprintf(buf, n, "%s, %s", p->city, p->country_en);
+	else
+		snprintf(buf, n, "%s (city not stated)", p->country_en);
+}
+
+/* "14:05 local (UTC+0545)" */
+static void local(char *buf, size_t n, const char *when)
+{
+	const char *sp = strchr(when, ' ');
+
+	if (!when[0] || !sp)
+		snprintf(buf, n, "local time unknown");
+	else
+		snprintf(buf, n, "%.*s local (UTC%s)", (int)(sp - when), when, sp + 1);
+}
+
+static const char *relation_words(const char *relation)
+{
+	return strcmp(relation, "host") == 0 ? "the post in"
+	       : strcmp(relation, "non-resident") == 0 ? "covered, non-resident, by"
+	       : "covered by";
+}
+
+/* The named thing as the answer line opens: "Nepal (Népal, NP)". */
+static void named(struct find_out *f, char *buf, size_t n, const struct dci_answer *a)
+{
+	char l[256], d[256];
+	const char *label = shown(f, a->label, l, sizeof(l));
+
+	if (a->kind == HIT_COUNTRY && a->label_fr[0] && strcmp(a->label_fr, a->label) != 0)
+		snprintf(buf, n, "%s (%s, %s)", label, shown(f, a->label_fr, d, sizeof(d)), a->ref);
+	else if (a->kind == HIT_COUNTRY)
+		snprintf(buf, n, "%s (%s)", label, a->ref);
+	else if (a->detail[0])
+		snprintf(buf, n, "%s, %s", label, shown(f, a->detail, d, sizeof(d)));
+	else
+		snprintf(buf, n, "%s", label);
+}
+
+static void candidates(struct find_out *f, const struct dci_answer *a, const char *sep)
+{
+	char l[256], pl[256];
+	int i;
+
+	for (i = 0; i < a->n_candidates; i++) {
+		fprintf(f->out, "%s%s", i ? sep : "", shown(f, a->candidates[i].label, l, sizeof(l)));
+		if (a->kind != HIT_COUNTRY && a->candidates[i].post_label[0])
+			fprintf(f->out, " (%s)", shown(f, a->candidates[i].post_label, pl, sizeof(pl)));
+	}
+	if (a->more_candidates)
+		fputs(sep[0] == ';' ? "; ..." : ", ...", f->out);
+}
+
+static void text_answer(struct find_out *f, const struct dci_answer *a)
+{
+	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256], d[64];
+	int i;
+
+	if (a->status == ANSWER_NOTHING)
+		return;
+	if (a->status == ANSWER_AMBIGUOUS) {
+		fprintf(f->out, "answer: ambiguous: several %s match and none is named exactly: ",
+		        a->kind == HIT_COUNTRY ? "countries" : a->kind == HIT_POST ? "posts"
+		        : a->kind == HIT_STAFF ? "people" : "themes");
+		candidates(f, a, "; ");
+		fputc('\n', f->out);
+		return;
+	}
+	named(f, what, sizeof(what), a);
+	if (a->n_posts == 0)
+		fprintf(f->out, "answer: %s: %s\n", what, a->kind == HIT_COUNTRY
+		        ? "the registry does not know which post covers it"
+		        : a->kind == HIT_THEME ? "a field of the whole network" : "post not known");
+	for (i = 0; i < a->n_posts; i++) {
+		const struct dci_post *p = a->posts[i].post;
+
+		place(raw, sizeof(raw), p);
+		evidence(ev, sizeof(ev), p);
+		local(lt, sizeof(lt), a->posts[i].local_time);
+		fprintf(f->out, "answer: %s: %s %s; %s; %s; %s; %s; %s\n", what,
+		        a->kind == HIT_COUNTRY ? relation_words(a->posts[i].relation)
+		        : a->kind == HIT_POST ? "the post in" : "at the post in",
+		        shown(f, raw, pl, sizeof(pl)),
+		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : "head's rank not stated",
+		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : "no phone on record", lt,
+		        p->updated[0] ? (snprintf(d, sizeof(d), "as of %s", p->updated), d) : "undated",
+		        ev);
+	}
+	if (a->more_posts)
+		fprintf(f->out, "answer: %s: more posts cover it than shown here\n", what);
+	if (a->n_candidates) {
+		fputs("answer: the text also matches: ", f->out);
+		candidates(f, a, "; ");
+		fputc('\n', f->out);
+	}
+}
+
+static void plain_answer(struct find_out *f, const struct dci_answer *a)
+{
+	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256];
+	int i;
+
+	if (a->status == ANSWER_NOTHING)
+		return;
+	if (a->status == ANSWER_AMBIGUOUS) {
+		fputs("Answer: the text is ambiguous; it matches ", f->out);
+		candidates(f, a, ", ");
+		fputs(".\n", f->out);
+		return;
+	}
+	named(f, what, sizeof(what), a);
+	if (a->n_posts == 0)
+		fprintf(f->out, "Answer: %s: %s.\n", what, a->kind == HIT_COUNTRY
+		        ? "the registry does not know which post covers it"
+		        : a->kind == HIT_THEME ? "a field of the whole network" : "post not known");
+	for (i = 0; i < a->n_posts; i++) {
+		const struct dci_post *p = a->posts[i].post;
+
+		place(raw, sizeof(raw), p);
+		evidence(ev, sizeof(ev), p);
+		local(lt, sizeof(lt), a->posts[i].local_time);
+		fprintf(f->out, "Answer: %s is %s %s; head's rank %s; phone %s; %s; %s; %s.\n", what,
+		        a->kind == HIT_COUNTRY ? (strcmp(a->posts[i].relation, "host") == 0
+		                                  ? "served by" : relation_words(a->posts[i].relation))
+		        : "at", shown(f, raw, pl, sizeof(pl)),
+		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : "not stated",
+		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : "not on record", lt,
+		        p->updated[0] ? p->updated : "undated", ev);
+	}
+}
+
 static const struct find_format formats[] = {
-	{ "text", "one line a hit, for people", NULL, text_hit, NULL },
-	{ "plain", "one sentence a hit, for screen readers and pasting", NULL, plain_hit, NULL },
+	{ "text", "the answer, then one line a hit, for people", text_answer, text_hit, NULL },
+	{ "plain", "the answer, then one sentence a hit, for screen readers and pasting",
+	  plain_answer, plain_hit, NULL },
 	{ "tsv", "tab-separated with a header line, for scripts", tsv_begin, tsv_hit, NULL },
 	{ "json", "one JSON document, for scripts", json_begin, json_hit, json_end },
 };
@@ -228,58 +446,41 @@ const char *find_format_list(void)
 	return "text, plain, tsv, json";
 }
 
-static void note_country(struct find_out *f, const char *iso2)
-{
-	int i;
-
-	for (i = 0; i < f->ncountries; i++)
-		if (strcmp(f->countries[i], iso2) == 0)
-			return;
-	if (f->ncountries < MAX_COUNTRIES)
-		snprintf(f->countries[f->ncountries++], sizeof(f->countries[0]), "%s", iso2);
-}
-
 static int on_hit(void *ctx, const struct dci_hit *h)
 {
 	struct find_out *f = ctx;
 
-	if (h->kind == HIT_COUNTRY)
-		note_country(f, h->ref);
 	f->format->hit(f, h);
 	f->hits++;
 	return 0;
 }
 
-/* Several countries and no single one named exactly: the desk must choose. */
-static int ambiguous(registry *reg, const struct find_out *f, const char *text)
+static int on_answer(void *ctx, const struct dci_answer *a)
 {
-	int i, named = 0;
+	struct find_out *f = ctx;
 
-	if (f->ncountries < 2)
-		return 0;
-	for (i = 0; i < f->ncountries; i++)
-		named += country_is_named(reg, f->countries[i], text);
-	return named != 1;
+	f->status = a->status;
+	if (f->format->begin)
+		f->format->begin(f, a);
+	return 0;
 }
 
 int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out)
 {
 	struct find_out f;
-	int kind, rc = 0;
+	int kind, rc;
 
 	memset(&f, 0, sizeof(f));
 	f.out = out;
 	f.format = format;
 	f.sanitize = format->begin != json_begin && isatty(fileno(out));
-	if (format->begin)
-		format->begin(&f, text);
+	rc = answer_find(reg, text, on_answer, &f);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++)
 		rc = search_run(reg, text, (enum hit_kind)kind, 0, FIND_LIMIT, on_hit, &f);
 	if (format->end)
 		format->end(&f);
 	if (rc)
 		return rc;
-	if (!f.hits)
-		return FIND_NOTHING;
-	return ambiguous(reg, &f, text) ? FIND_AMBIGUOUS : FIND_FOUND;
+	return f.status == ANSWER_ONE ? FIND_FOUND
+	       : f.status == ANSWER_AMBIGUOUS ? FIND_AMBIGUOUS : FIND_NOTHING;
 }

@@ -23,7 +23,7 @@
 #include <stddef.h>
 
 #define DCINET_VERSION "0.1.0"
-#define DCINET_SCHEMA_VERSION 3
+#define DCINET_SCHEMA_VERSION 4
 
 typedef struct registry registry;
 
@@ -68,7 +68,7 @@ int import_build_db(const char *dir, const char *db_path,
 /* ---- rows ------------------------------------------------------------- */
 
 struct dci_source {
-	const char *id, *title, *lang, *modified, *document, *url, *note;
+	const char *id, *title, *lang, *modified, *document, *url, *note, *kind;
 };
 
 struct dci_directorate {
@@ -94,6 +94,12 @@ struct dci_post {
 	const char *covers;        /* ISO codes of covered countries, "NP LK" */
 	int n_covered;             /* countries covered, the host included */
 	int n_staff;
+	/* The evidence behind the post: the kind of its best source (an
+	 * official page before a press report, then the newest) and that
+	 * source's date ("" when undated); see source_kind_phrase(). */
+	const char *evidence_kind, *evidence_date;
+	int evidence_official;     /* 0: only press reports or unofficial pages */
+	int sctip_era;             /* every source dates from before the DCI (2010-09) */
 };
 
 struct dci_coverage {
@@ -107,6 +113,7 @@ struct dci_staff {
 	const char *post, *role, *name, *rank, *corps, *as_of, *source,
 	           *source_date, *note;
 	int locally_recruited;
+	const char *role_fr;       /* the role in French (roles.csv) */
 };
 
 struct dci_theme {
@@ -114,11 +121,15 @@ struct dci_theme {
 };
 
 struct dci_post_source {
-	const char *post, *source, *title, *modified, *url, *document, *note;
+	const char *post, *source, *title, *modified, *url, *document, *note, *kind;
 };
 
 struct dci_counts {
 	long posts, staff, countries_covered, sources, snapshots;
+	/* the smallest and largest size the sources claim for the network
+	 * (network.csv): embassies with a post, countries covered; -1: none */
+	long claimed_embassies_min, claimed_embassies_max;
+	long claimed_countries_min, claimed_countries_max;
 };
 
 typedef int (*source_fn)(void *ctx, const struct dci_source *row);
@@ -213,6 +224,62 @@ char *search_build_query(const char *text);
  * in buf; returns 0, or -1 when tz is empty or unknown.  Sets and restores
  * the TZ environment variable: not for threads. */
 int tz_local_time(const char *tz, char *buf, size_t buflen);
+
+/* ---- the desk's answer ------------------------------------------------ */
+
+enum answer_status {
+	ANSWER_NOTHING,            /* nothing matches the text */
+	ANSWER_ONE,                /* the text names one thing */
+	ANSWER_AMBIGUOUS,          /* several match and none is named exactly */
+};
+
+#define ANSWER_CANDIDATES 8    /* candidates listed at most */
+
+/* One post serving the answer, with what the desk needs of it. */
+struct dci_answer_post {
+	const struct dci_post *post;   /* every fact, the evidence included */
+	const char *relation;      /* to the country answered: "host", "covers",
+	                            * "non-resident"; "" for other kinds */
+	const char *local_time;    /* "14:05 +0545" now, "" when the zone is unknown */
+};
+
+/* Something else the text matches: a country, a post, a person, a theme. */
+struct dci_candidate {
+	const char *ref, *label, *post_label;
+};
+
+struct dci_answer {
+	enum answer_status status;
+	enum hit_kind kind;        /* what the text names (or the candidates are) */
+	const char *text;
+	/* ANSWER_ONE: the thing named, as a dci_hit gives it (ref, label, detail)
+	 * and its name in French ("" when the data has none) */
+	const char *ref, *label, *label_fr, *detail;
+	/* ANSWER_ONE: for a country, every post covering it, host first (none:
+	 * the registry does not know which post covers it); for a post, it;
+	 * for a person or a theme, their post (none: the whole network) */
+	const struct dci_answer_post *posts;
+	int n_posts, more_posts;
+	/* ANSWER_AMBIGUOUS: the candidates; ANSWER_ONE: the others the text
+	 * also matches ("guinea" names Guinea, and matches Guinea-Bissau) */
+	const struct dci_candidate *candidates;
+	int n_candidates, more_candidates;
+};
+typedef int (*answer_fn)(void *ctx, const struct dci_answer *answer);
+
+/* The desk's answer to text, handed to fn once (even for ANSWER_NOTHING).
+ * The search box and --find both show this answer; the rule that decides
+ * it is in answer.c.  Returns 0, or EX_SOFTWARE when the registry fails. */
+int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx);
+
+/* The answer for one hit the officer chose among several: the thing it
+ * names, with all its posts, as if the text had named it exactly. */
+int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void *ctx);
+
+/* The kind of a source as a phrase for "attested by ...": "an embassy
+ * page", "press reports"; "" for an unknown kind.  English: a client
+ * translates it (the phrases are in its catalogue). */
+const char *source_kind_phrase(const char *kind);
 
 /* ---- display ---------------------------------------------------------- */
 

@@ -16,7 +16,7 @@ enum stmt_id {
 	STMT_POST_INDEX, STMT_POST_GET, STMT_POST_COVERAGE, STMT_POST_STAFF,
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
-	STMT_COUNTRY_NAMES,
+	STMT_COUNTRY_NAMES, STMT_POST_NAMES,
 	STMT_COUNT
 };
 
@@ -48,6 +48,10 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* Offset of the first invalid byte in s, or (size_t)-1 when s is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
+
+/* search.c: 1 when want (folded by text_fold) is the post's city in
+ * English or French. */
+int post_city_is_named(registry *reg, const char *post_id, const char *want);
 
 /* fold.c: src folded to lower-case ASCII words separated by one space. */
 void text_fold(char *dst, size_t n, const char *src);

@@ -48,6 +48,8 @@ int registry_counts(registry *reg, struct dci_counts *out)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	out->claimed_embassies_min = out->claimed_embassies_max = -1;
+	out->claimed_countries_min = out->claimed_countries_max = -1;
 	if (!st)
 		return EX_SOFTWARE;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -64,6 +66,14 @@ int registry_counts(registry *reg, struct dci_counts *out)
 			out->sources = v;
 		else if (strcmp(key, "snapshots") == 0)
 			out->snapshots = v;
+		else if (strcmp(key, "claimed_embassies_min") == 0)
+			out->claimed_embassies_min = v;
+		else if (strcmp(key, "claimed_embassies_max") == 0)
+			out->claimed_embassies_max = v;
+		else if (strcmp(key, "claimed_countries_min") == 0)
+			out->claimed_countries_min = v;
+		else if (strcmp(key, "claimed_countries_max") == 0)
+			out->claimed_countries_max = v;
 	}
 	return stmt_finish(reg, st, rc);
 }
@@ -159,10 +169,14 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	"   WHERE post = p.id AND relation <> 'host')," \
 	" (SELECT count(*) FROM coverage WHERE post = p.id)," \
 	" (SELECT count(*) FROM staff WHERE post = p.id)," \
-	/* the zone of the post's city, else of its country if it has one */ \
+	/* the zone of the post's city (a zone's city, or a capital or large \
+	 * city with its zone), else of its country if it has only one */ \
 	" coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''" \
 	"   AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1)," \
-	"  (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')"
+	"  (SELECT tz FROM cities WHERE country = p.country AND p.city <> '' AND tz IS NOT NULL" \
+	"   AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1)," \
+	"  (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')," \
+	" e.kind, e.date, e.official, e.sctip"
 
 static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, long *seen)
 {
@@ -183,6 +197,10 @@ static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, lon
 		p.n_covered = sqlite3_column_int(st, 20);
 		p.n_staff = sqlite3_column_int(st, 21);
 		p.tz = column_text(st, 22);
+		p.evidence_kind = column_text(st, 23);
+		p.evidence_date = column_text(st, 24);
+		p.evidence_official = sqlite3_column_int(st, 25);
+		p.sctip_era = sqlite3_column_int(st, 26);
 		if (seen)
 			(*seen)++;
 		if (fn(ctx, &p))
@@ -214,6 +232,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 		"SELECT " POST_COLUMNS
 		" FROM post_order o CROSS JOIN posts p ON p.id = o.post"
 		" JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
+		" JOIN post_evidence e ON e.post = p.id"
 		" WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3");
 
 	if (!st)
@@ -249,7 +268,8 @@ int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx)
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_GET,
 		"SELECT " POST_COLUMNS
 		" FROM posts p JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = p.source WHERE p.id = ?1");
+		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
+		" WHERE p.id = ?1");
 	long seen = 0;
 	int rc;
 
@@ -314,8 +334,8 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_STAFF,
 		"SELECT st.post, st.role, st.name, st.rank, st.corps, st.as_of, st.source,"
-		" s.modified, st.note, st.locally_recruited"
-		" FROM staff st JOIN sources s ON s.id = st.source"
+		" s.modified, st.note, st.locally_recruited, r.role_fr"
+		" FROM staff st JOIN sources s ON s.id = st.source JOIN roles r ON r.role = st.role"
 		" WHERE st.post = ?1 ORDER BY st.rowid");
 	int rc;
 
@@ -327,7 +347,7 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx)
 			column_text(st, 0), column_text(st, 1), column_text(st, 2),
 			column_text(st, 3), column_text(st, 4), column_text(st, 5),
 			column_text(st, 6), column_text(st, 7), column_text(st, 8),
-			sqlite3_column_int(st, 9),
+			sqlite3_column_int(st, 9), column_text(st, 10),
 		};
 		if (fn(ctx, &s))
 			break;
@@ -338,12 +358,12 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx)
 int post_sources_each(registry *reg, const char *post_id, post_source_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_SOURCES,
-		"SELECT p.id, s.id, s.title, s.modified, s.url, s.document, '' , 0"
+		"SELECT p.id, s.id, s.title, s.modified, s.url, s.document, '', s.kind, 0"
 		" FROM posts p JOIN sources s ON s.id = p.source WHERE p.id = ?1"
 		" UNION ALL"
-		" SELECT ps.post, s.id, s.title, s.modified, s.url, s.document, ps.note, 1"
+		" SELECT ps.post, s.id, s.title, s.modified, s.url, s.document, ps.note, s.kind, 1"
 		" FROM post_sources ps JOIN sources s ON s.id = ps.source WHERE ps.post = ?1"
-		" ORDER BY 8, 4");
+		" ORDER BY 9, 4");
 	int rc;
 
 	if (!st)
@@ -353,7 +373,7 @@ int post_sources_each(registry *reg, const char *post_id, post_source_fn fn, voi
 		struct dci_post_source s = {
 			column_text(st, 0), column_text(st, 1), column_text(st, 2),
 			column_text(st, 3), column_text(st, 4), column_text(st, 5),
-			column_text(st, 6),
+			column_text(st, 6), column_text(st, 7),
 		};
 		if (fn(ctx, &s))
 			break;

@@ -192,7 +192,9 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	sqlite3_stmt *st = registry_stmt(reg, STMT_COUNTRY_NAMES,
 		"SELECT iso2 || ';' || iso3 || ';' || name_en || ';' || name_fr || ';' || alt_names"
 		" || coalesce((SELECT ';' || group_concat(name_en || ';' || name_fr, ';')"
-		"   FROM places WHERE places.country = countries.iso2), '')"
+		"   FROM (SELECT name_en, name_fr FROM places WHERE places.country = countries.iso2"
+		"     UNION ALL SELECT name_en, name_fr FROM cities"
+		"     WHERE cities.country = countries.iso2)), '')"
 		" FROM countries WHERE iso2 = ?1");
 	char want[512];
 	int rc, named = 0;
@@ -204,6 +206,28 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		named = want[0] && names_match(column_text(st, 0), want);
+		rc = SQLITE_DONE;
+	}
+	stmt_finish(reg, st, rc);
+	return named;
+}
+
+int post_city_is_named(registry *reg, const char *post_id, const char *want)
+{
+	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_NAMES,
+		"SELECT city, city_fr FROM posts WHERE id = ?1");
+	int rc, named = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char a[512], b[512];
+
+		text_fold(a, sizeof(a), column_text(st, 0));
+		text_fold(b, sizeof(b), column_text(st, 1));
+		named = want[0] && (strcmp(a, want) == 0 || strcmp(b, want) == 0);
 		rc = SQLITE_DONE;
 	}
 	stmt_finish(reg, st, rc);

@@ -1,5 +1,5 @@
 /*
- * tables.c: the ten CSV files of a registry, in load order (a table is
+ * tables.c: the twelve CSV files of a registry, in load order (a table is
  * loaded after every table it refers to), and the checks of one field.
  */
 #include <stdio.h>
@@ -22,11 +22,17 @@ static const char *const corps_set[] = { "", "police", "gendarmerie", "civil", N
 static const char *const relations[] = { "host", "covers", "non-resident", NULL };
 static const char *const theme_kinds[] = { "crime", "speciality", "cooperation", NULL };
 static const char *const as_of_bases[] = { "", "stated", "page-modified", "page-published", NULL };
+/* How far a source is to be trusted: see source_kind_* in query.c. */
+static const char *const source_kinds[] = {
+	"seed", "embassy", "ministry", "gendarmerie", "parliament", "foreign-government",
+	"international", "press", "other", NULL
+};
 
 static const struct column_spec sources_cols[] = {
 	TEXT("id", REQ), TEXT("title", REQ),
 	{ "lang", COL_CODE, REQ, NULL, -2, NULL, NULL, NULL },
 	DATE("modified"), TEXT("document", 0), TEXT("url", 0), TEXT("note", 0),
+	ENUM("kind", REQ, source_kinds),
 };
 static const struct column_spec countries_cols[] = {
 	{ "iso2", COL_CODE, REQ, NULL, 2, NULL, NULL, NULL },
@@ -35,6 +41,14 @@ static const struct column_spec countries_cols[] = {
 };
 static const struct column_spec places_cols[] = {
 	TEXT("tz", REQ), TEXT("name_en", REQ), TEXT("name_fr", REQ), COUNTRY_REF,
+};
+static const struct column_spec cities_cols[] = {
+	TEXT("name_en", REQ), TEXT("name_fr", REQ), COUNTRY_REF,
+	REF("tz", COL_NULL_IF_EMPTY, "places", "tz", "time zone"),
+	{ "capital", COL_FLAG, 0, NULL, 0, NULL, NULL, NULL },
+};
+static const struct column_spec roles_cols[] = {
+	TEXT("role", REQ), TEXT("role_fr", REQ),
 };
 static const struct column_spec directorate_cols[] = {
 	TEXT("acronym", REQ), TEXT("name_en", REQ), TEXT("name_fr", REQ),
@@ -63,7 +77,7 @@ static const struct column_spec coverage_cols[] = {
 	TEXT("note", 0),
 };
 static const struct column_spec staff_cols[] = {
-	POST_REF(REQ), TEXT("role", REQ), TEXT("name", 0), TEXT("rank", 0),
+	POST_REF(REQ), REF("role", REQ, "roles", "role", "role"), TEXT("name", 0), TEXT("rank", 0),
 	ENUM("corps", 0, corps_set), { "locally_recruited", COL_FLAG, 0, NULL, 0, NULL, NULL, NULL },
 	DATE("as_of"), SOURCE_REF, TEXT("note", 0),
 };
@@ -87,6 +101,8 @@ const struct table_spec registry_tables[] = {
 	{ "sources.csv", "sources", sources_cols, ARRAY_SIZE(sources_cols), "id", source_row_check },
 	TABLE("countries.csv", "countries", countries_cols, "country code"),
 	TABLE("places.csv", "places", places_cols, "time zone"),
+	TABLE("cities.csv", "cities", cities_cols, "city and country"),
+	TABLE("roles.csv", "roles", roles_cols, "role"),
 	TABLE("directorate.csv", "directorate", directorate_cols, "acronym"),
 	TABLE("network.csv", "network", network_cols, NULL),
 	TABLE("posts.csv", "posts", posts_cols, "id"),

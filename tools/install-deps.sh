@@ -11,7 +11,7 @@ pkgs_for() {
 	bench) echo "sqlite3 time" ;;
 	fuzz)  echo "clang libclang-rt-14-dev" ;;
 	grind) echo "valgrind" ;;
-	data)  echo "iso-codes unicode-cldr-core tzdata python3" ;;
+	data)  echo "iso-codes unicode-cldr-core tzdata python3 nodejs libgeonames-common" ;;
 	ssh)   echo "openssh-server openssh-client" ;;
 	*) echo "install-deps.sh: unknown group '$1'" >&2; exit 64 ;;
 	esac

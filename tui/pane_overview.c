@@ -40,6 +40,7 @@ struct overview {
 	struct doc_view view;
 	int rows, cols, ascii;
 	const struct view *opts;
+	const struct dci_counts *counts;
 };
 
 static const char *const metric_names[METRIC_COUNT] = {
@@ -436,6 +437,39 @@ static void build_details(struct overview *o, struct doc *d, int col, int width,
 	free(b);
 }
 
+/* "(sources state 73 to 96)", "(sources state 92)", or "" */
+static char *claimed(long lo, long hi)
+{
+	if (lo < 0)
+		return str_printf("%s", "");
+	if (lo == hi)
+		return str_printf(_("(sources state %ld)"), lo);
+	return str_printf(_("(sources state %ld to %ld)"), lo, hi);
+}
+
+/* How complete the registry is against what the sources claim:
+ * "75 posts on record (sources state 73 to 96) · covering post known
+ * for 120 countries (sources state 147 to 165)". */
+static void build_completeness(struct overview *o, struct doc *d, int col, int width)
+{
+	const struct dci_counts *c = o->counts;
+	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	char *ce = claimed(c->claimed_embassies_min, c->claimed_embassies_max);
+	char *cc = claimed(c->claimed_countries_min, c->claimed_countries_max);
+	char *a = str_printf(_("%ld posts on record %s"), c->posts, ce);
+	char *b = str_printf(_("covering post known for %ld countries %s"), c->countries_covered, cc);
+	char *all = str_join(a, dot, b);
+
+	doc_newline(d);
+	doc_newline(d);
+	doc_wrap(d, col, width, ROLE_NORMAL, all);
+	free(ce);
+	free(cc);
+	free(a);
+	free(b);
+	free(all);
+}
+
 static void build(struct overview *o)
 {
 	int width = o->cols - DOC_MARGIN;
@@ -457,6 +491,7 @@ static void build(struct overview *o)
 		build_list(o, &o->doc, 0, lw, _("Cooperation"), o->cooperation, o->ncooperation, dot);
 		build_list(o, &o->doc, 0, lw, _("Crime areas"), o->crime, o->ncrime, dot);
 		doc_init(&right, o->ascii);
+		build_completeness(o, &right, 0, width - lw - 2);
 		build_chart(o, &right, 0, width - lw - 2);
 		build_disagreement(o, &right, 0, width - lw - 2);
 		build_table(o, &right, 0, width - lw - 2);
@@ -468,6 +503,7 @@ static void build(struct overview *o)
 	 * name, then the network's size at a glance. */
 	if (o->ndirs > 0)
 		build_names(o, &o->doc, 0, width, 0);
+	build_completeness(o, &o->doc, 0, width);
 	build_chart(o, &o->doc, 0, width);
 	build_disagreement(o, &o->doc, 0, width);
 	build_list(o, &o->doc, 0, width, _("Cooperation"), o->cooperation, o->ncooperation, dot);
@@ -596,6 +632,7 @@ int overview_attach(struct tui *t)
 		return -1;
 	o->ascii = t->view.ascii;
 	o->opts = &t->view;
+	o->counts = &t->counts;
 	doc_init(&o->doc, t->view.ascii);
 	directorate_each(t->reg, on_directorate, o);
 	snapshots_each(t->reg, on_snapshot, o);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app.h"
+#include "evidence.h"
 #include "osc.h"
 #include "str.h"
 
@@ -41,12 +42,14 @@ struct roster {
 
 enum { POST_CITY, POST_CITY_FR, POST_COUNTRY, POST_COUNTRY_FR, POST_NAME_EN, POST_NAME_FR,
        POST_ESTABLISHED, POST_HOSTED, POST_RANK, POST_CORPS, POST_ADDRESS, POST_PHONE,
-       POST_EMAIL, POST_UPDATED, POST_SOURCE, POST_SOURCE_DATE, POST_NOTE, POST_FIELDS };
+       POST_EMAIL, POST_UPDATED, POST_SOURCE, POST_SOURCE_DATE, POST_NOTE, POST_EV_KIND,
+       POST_EV_DATE, POST_EV_OFFICIAL, POST_SCTIP, POST_FIELDS };
 
 enum { COV_RELATION, COV_EN, COV_FR, COV_NOTE, COV_SOURCE, COV_FIELDS };
 enum { ST_ROLE, ST_NAME, ST_RANK, ST_CORPS, ST_LOCAL, ST_AS_OF, ST_NOTE, ST_SOURCE,
-       ST_SOURCE_DATE, ST_FIELDS };
-enum { SRC_ID, SRC_TITLE, SRC_MODIFIED, SRC_URL, SRC_DOCUMENT, SRC_NOTE, SRC_FIELDS };
+       ST_SOURCE_DATE, ST_ROLE_FR, ST_FIELDS };
+enum { SRC_ID, SRC_TITLE, SRC_MODIFIED, SRC_URL, SRC_DOCUMENT, SRC_NOTE, SRC_KIND,
+       SRC_FIELDS };
 
 static void list_init(struct text_list *l, size_t fields)
 {
@@ -132,6 +135,10 @@ static int on_post(void *ctx, const struct dci_post *p)
 	f[POST_SOURCE] = p->source;
 	f[POST_SOURCE_DATE] = p->source_date;
 	f[POST_NOTE] = p->note;
+	f[POST_EV_KIND] = p->evidence_kind;
+	f[POST_EV_DATE] = p->evidence_date;
+	f[POST_EV_OFFICIAL] = p->evidence_official ? "1" : "";
+	f[POST_SCTIP] = p->sctip_era ? "1" : "";
 	post_free(r);
 	r->post = calloc(POST_FIELDS, sizeof(char *));
 	if (r->post == NULL)
@@ -154,7 +161,7 @@ static int on_staff(void *ctx, const struct dci_staff *s)
 {
 	const char *f[ST_FIELDS] = { s->role, s->name, s->rank, s->corps,
 	                             s->locally_recruited ? "1" : "", s->as_of, s->note,
-	                             s->source, s->source_date };
+	                             s->source, s->source_date, s->role_fr };
 
 	return list_add(&((struct roster *)ctx)->staff, f);
 }
@@ -169,7 +176,7 @@ static int on_theme(void *ctx, const struct dci_theme *th)
 static int on_source(void *ctx, const struct dci_post_source *s)
 {
 	const char *f[SRC_FIELDS] = { s->source, s->title, s->modified, s->url, s->document,
-	                              s->note };
+	                              s->note, s->kind };
 
 	return list_add(&((struct roster *)ctx)->sources, f);
 }
@@ -374,6 +381,10 @@ static void build_post(struct roster *r, struct doc *d, int width)
 	labelled(d, width, _("Dates"), str_join(c, dot, a), ROLE_NORMAL);
 	free(a);
 	free(c);
+	labelled(d, width, _("Evidence"),
+	         evidence_words(r->opts, field(r, POST_EV_KIND), field(r, POST_EV_DATE),
+	                        field(r, POST_EV_OFFICIAL)[0] != '\0', field(r, POST_SCTIP)[0] != '\0'),
+	         ROLE_NORMAL);
 	u = dated(r, field(r, POST_SOURCE_DATE));
 	labelled(d, width, _("Source"), str_join(field(r, POST_SOURCE), ", ", u), ROLE_DIM);
 	free(u);
@@ -394,6 +405,14 @@ static void staff_table_head(struct doc *d, const int *cw, int ncols)
 	}
 }
 
+/* The role of staff row i in the view's language. */
+static const char *staff_role(const struct roster *r, size_t i)
+{
+	const char *fr = list_get(&r->staff, i, ST_ROLE_FR);
+
+	return r->opts->french && fr[0] ? fr : list_get(&r->staff, i, ST_ROLE);
+}
+
 static void staff_row(struct roster *r, struct doc *d, int width, size_t i, const int *cw,
                       int ncols)
 {
@@ -409,7 +428,7 @@ static void staff_row(struct roster *r, struct doc *d, int width, size_t i, cons
 	if (name[0] == '\0')
 		name = _("(name not published)");
 	if (cw != NULL) {
-		const char *cells[] = { list_get(&r->staff, i, ST_ROLE), name,
+		const char *cells[] = { staff_role(r, i), name,
 		                        list_get(&r->staff, i, ST_RANK),
 		                        list_get(&r->staff, i, ST_CORPS), local, as_of,
 		                        tag ? tag : "" };
@@ -426,7 +445,7 @@ static void staff_row(struct roster *r, struct doc *d, int width, size_t i, cons
 	} else {
 		/* "Michel LEMEE, internal security attaché (ASI)"
 		 * "  commissaire divisionnaire, police; as of 2013-04-23†" */
-		const char *role = list_get(&r->staff, i, ST_ROLE);
+		const char *role = staff_role(r, i);
 		int named = name == list_get(&r->staff, i, ST_NAME);
 
 		para(d, 2, width, ROLE_HEADER, named ? str_join(name, ", ", role)
@@ -547,12 +566,17 @@ static void build_rest(struct roster *r, struct doc *d, int width)
 		const char *note = list_get(&r->sources, i, SRC_NOTE);
 		char *m = dated(r, modified);
 
+		const char *kind = source_kind_phrase(list_get(&r->sources, i, SRC_KIND));
+
 		para(d, 2, width, ROLE_NORMAL, modified[0]
 		     ? str_printf("[%s] %s (%s)", list_get(&r->sources, i, SRC_ID),
 		                  list_get(&r->sources, i, SRC_TITLE), m)
 		     : str_printf("[%s] %s", list_get(&r->sources, i, SRC_ID),
 		                  list_get(&r->sources, i, SRC_TITLE)));
 		free(m);
+		if (kind[0])
+			para(d, 4, width, ROLE_NORMAL, str_printf(_("%s, %s"), _(kind),
+			     modified[0] ? modified : _("undated")));
 		if (url[0] || document[0])
 			para(d, 4, width, ROLE_DIM, str_printf("%s", url[0] ? url : document));
 		if (note[0])

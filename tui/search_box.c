@@ -7,13 +7,13 @@
  * area can show, and splits the rows fairly among the kinds that matched.
  *
  * The answer line, at the bottom of the results, is the desk's answer
- * while the officer types: the post of the selected hit, its head's rank,
- * its phone, its local time and the date of the facts.  After each search
- * the selection is the best answer: the one country the text names
- * exactly, else the first hit.  When several countries (or posts) match
- * and the text names none of them exactly, the line says so and lists
- * them, and Enter waits for a choice with Up/Down: ambiguity is shown,
- * never guessed away.
+ * while the officer types.  The core decides it (answer_find(): what the
+ * text names, or that it is ambiguous); this file only words it: the
+ * post, its head's rank, phone, local time, the date of the facts and the
+ * evidence behind them.  After each search the selection is the answer's
+ * hit.  When the text is ambiguous the line lists the candidates and
+ * Enter waits for a choice with Up/Down; a hit chosen so is answered by
+ * answer_for_hit().
  *
  * The hits stay after the box loses focus, so n and N can step through
  * them from any pane; they step through every hit, fetching the ones
@@ -25,15 +25,16 @@
 #include <strings.h>
 #include <wchar.h>
 #include "app.h"
+#include "evidence.h"
 #include "str.h"
 
 #define QUERY_MAX 120
 #define KIND_MAX 200               /* hits held per kind, whatever the screen */
 #define COUNT_PAGE 500             /* rows per query when counting a kind's hits */
-#define NAMED_CHECKS 16            /* distinct countries weighed for an exact name */
 
 struct hit_row {
 	char *ref, *label, *detail, *relation, *post, *post_label, *phone, *date;
+	char *label_en, *detail_en;    /* as the core gave them, before row_to_french */
 };
 
 struct hit_group {
@@ -53,7 +54,7 @@ struct search_box {
 	int failed;
 	int ambiguous;             /* several matches, none named exactly */
 	int chosen;                /* the officer moved the selection since */
-	char *answer_head, *answer_facts;
+	char *answer_head, *answer_facts, *answer_evidence;
 	int step_kind;             /* n/N: the hit last stepped to, */
 	long step_idx;             /* as its kind and place among all its hits */
 	int stepped;
@@ -82,6 +83,8 @@ static void row_free(struct hit_row *r)
 	free(r->post_label);
 	free(r->phone);
 	free(r->date);
+	free(r->label_en);
+	free(r->detail_en);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -89,7 +92,8 @@ static void answer_clear(struct search_box *s)
 {
 	free(s->answer_head);
 	free(s->answer_facts);
-	s->answer_head = s->answer_facts = NULL;
+	free(s->answer_evidence);
+	s->answer_head = s->answer_facts = s->answer_evidence = NULL;
 }
 
 static void hits_clear(struct search_box *s)
@@ -172,6 +176,8 @@ static void row_copy(struct hit_row *r, const struct dci_hit *h)
 	r->post_label = dup(h->post_label);
 	r->phone = dup(h->phone);
 	r->date = dup(h->date);
+	r->label_en = dup(h->label);
+	r->detail_en = dup(h->detail);
 }
 
 static int on_hit(void *ctx, const struct dci_hit *h)
@@ -191,12 +197,11 @@ static int on_hit(void *ctx, const struct dci_hit *h)
 	return 0;
 }
 
-/* ---- a post's facts, for the answer and the French labels -------------- */
+/* ---- a post's names, for the French labels ------------------------------ */
 
 struct post_info {
 	int found;
-	char *city, *city_fr, *country, *country_fr, *name_en, *name_fr, *rank, *phone, *tz,
-	     *updated;
+	char *city, *city_fr, *country, *country_fr, *name_en, *name_fr;
 };
 
 static int on_post(void *ctx, const struct dci_post *p)
@@ -210,10 +215,6 @@ static int on_post(void *ctx, const struct dci_post *p)
 	pi->country_fr = dup(p->country_fr);
 	pi->name_en = dup(p->name_en);
 	pi->name_fr = dup(p->name_fr);
-	pi->rank = dup(p->head_rank);
-	pi->phone = dup(p->phone);
-	pi->tz = dup(p->tz);
-	pi->updated = dup(p->updated);
 	return 1;
 }
 
@@ -225,10 +226,6 @@ static void post_info_free(struct post_info *pi)
 	free(pi->country_fr);
 	free(pi->name_en);
 	free(pi->name_fr);
-	free(pi->rank);
-	free(pi->phone);
-	free(pi->tz);
-	free(pi->updated);
 	memset(pi, 0, sizeof(*pi));
 }
 
@@ -284,189 +281,208 @@ static void row_to_french(struct search_box *s, struct tui *t, int kind, struct 
 	post_info_free(&pi);
 }
 
-/* ---- the best answer ----------------------------------------------------- */
+/* ---- the answer line ---------------------------------------------------- */
 
-/* How many distinct things the hits of kind k name: countries by code,
- * the rest by post (one more when the kind has hits beyond those held). */
-static int distinct_targets(const struct search_box *s, int k)
+static const char *dot(const struct search_box *s)
 {
-	const struct hit_group *g = &s->group[k];
-	int i, j, n = 0;
-
-	for (i = 0; i < g->n; i++) {
-		const char *key = k == HIT_COUNTRY ? g->rows[i].ref : g->rows[i].post;
-
-		for (j = 0; j < i; j++)
-			if (strcmp(key, k == HIT_COUNTRY ? g->rows[j].ref : g->rows[j].post) == 0)
-				break;
-		n += j == i;
-	}
-	return n + (g->more ? 1 : 0);
+	return s->view->ascii ? " - " : " \xC2\xB7 ";
 }
 
-/* Choose the selection after a search: the hit the text names exactly
- * when there is one, else the first; note whether that is a guess. */
-static void choose_best(struct search_box *s, struct tui *t)
+/* "New Delhi, India" in the view's language. */
+static char *answer_place(const struct search_box *s, const struct dci_post *p)
 {
-	int k, i, j, named = -1, nnamed = 0, checks = 0;
-	const struct hit_group *g;
+	int fr = s->view->french;
 
-	for (k = 0; k < HIT_KIND_COUNT && s->group[k].n == 0; k++)
-		;
-	s->sel = 0;
-	s->ambiguous = 0;
-	if (k == HIT_KIND_COUNT || distinct_targets(s, k) < 2)
-		return;
-	g = &s->group[k];
-	for (i = 0; i < g->n && checks < NAMED_CHECKS; i++) {
-		int is_named;
+	return str_join(fr && p->city_fr[0] ? p->city_fr : p->city, ", ",
+	                fr && p->country_fr[0] ? p->country_fr : p->country_en);
+}
 
-		for (j = 0; j < i; j++)
-			if (strcmp(g->rows[j].ref, g->rows[i].ref) == 0)
-				break;
-		if (j < i)
-			continue;          /* the same country, another covering post */
-		checks++;
-		if (k == HIT_COUNTRY)
-			is_named = country_is_named(t->reg, g->rows[i].ref, s->utf8);
-		else
-			is_named = strcasecmp(g->rows[i].label, s->utf8) == 0;
-		if (is_named) {
-			if (named < 0)
-				named = i;
-			nnamed++;
-		}
-	}
-	if (nnamed == 1)
-		s->sel = flat_index(s, k, named);
+/* "as of 2018-07-30† · attested by an embassy page, 2018-07-30" */
+static char *dated_evidence(const struct search_box *s, const struct dci_post *p)
+{
+	char *date, *asof, *e, *all;
+
+	date = stale_date(&s->view->stale, s->view->ascii, p->updated);
+	asof = p->updated[0] ? str_printf(_("as of %s"), date) : str_printf("%s", _("undated"));
+	free(date);
+	e = evidence_words(s->view, p->evidence_kind, p->evidence_date, p->evidence_official,
+	                   p->sctip_era);
+	all = str_join(asof, dot(s), e);
+	free(asof);
+	free(e);
+	return all;
+}
+
+/* head's rank · phone · local time */
+static char *post_facts(const struct search_box *s, const struct dci_answer_post *ap)
+{
+	const struct dci_post *p = ap->post;
+	char *a, *b, *out;
+	const char *sp = strchr(ap->local_time, ' ');
+
+	a = str_join(p->head_rank[0] ? p->head_rank : _("head's rank not stated"), dot(s),
+	             p->phone[0] ? p->phone : _("no phone on record"));
+	if (sp)
+		b = str_printf(_("%.*s local (UTC%s)"), (int)(sp - ap->local_time), ap->local_time,
+		               sp + 1);
 	else
-		s->ambiguous = 1;
-}
-
-/* How many held hits of the country at idx (its covering posts), and the
- * place of idx among them. */
-static int covering_posts(const struct search_box *s, int idx, int *nth)
-{
-	const struct hit_group *g = &s->group[HIT_COUNTRY];
-	int i, n = 0;
-
-	*nth = 0;
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->rows[i].ref, g->rows[idx].ref) == 0) {
-			if (i == idx)
-				*nth = n;
-			n++;
-		}
-	return n;
-}
-
-static void answer_ambiguous(struct search_box *s)
-{
-	int k, i, j, shown = 0;
-	const struct hit_group *g;
-	char *list = NULL, *tmp;
-	const char *dot = s->view->ascii ? " - " : " \xC2\xB7 ";
-
-	for (k = 0; k < HIT_KIND_COUNT && s->group[k].n == 0; k++)
-		;
-	if (k == HIT_KIND_COUNT)
-		return;
-	g = &s->group[k];
-	for (i = 0; i < g->n && shown < 8; i++) {
-		for (j = 0; j < i; j++)
-			if (strcmp(k == HIT_COUNTRY ? g->rows[j].ref : g->rows[j].post,
-			           k == HIT_COUNTRY ? g->rows[i].ref : g->rows[i].post) == 0)
-				break;
-		if (j < i)
-			continue;
-		tmp = str_join(list, dot, k == HIT_COUNTRY ? g->rows[i].label : g->rows[i].post_label);
-		free(list);
-		list = tmp;
-		shown++;
-	}
-	s->answer_head = str_printf(k == HIT_COUNTRY
-	                            ? _("Several countries match \"%s\": choose one with Up/Down")
-	                            : _("Several posts match \"%s\": choose one with Up/Down"),
-	                            s->utf8);
-	s->answer_facts = str_printf("%s%s", list ? list : "",
-	                             distinct_targets(s, k) > shown ? (s->view->ascii ? " ..." :
-	                                                               " \xE2\x80\xA6") : "");
-	free(list);
-}
-
-/* The answer line for the selected hit. */
-static void answer_build(struct search_box *s, struct tui *t)
-{
-	int kind = 0, idx = 0, nth, n;
-	const struct hit_row *h;
-	struct post_info pi;
-	const char *dot = s->view->ascii ? " - " : " \xC2\xB7 ";
-	char when[64], *place, *a, *b, *date;
-
-	answer_clear(s);
-	if (s->len == 0 || hits_total(s) == 0)
-		return;
-	if (s->ambiguous && !s->chosen) {
-		answer_ambiguous(s);
-		return;
-	}
-	h = hit_at(s, s->sel, &kind, &idx);
-	if (h == NULL)
-		return;
-	if (!post_info_get(t->reg, h->post, &pi)) {
-		s->answer_head = kind == HIT_THEME
-			? str_printf(_("%s: a field of the whole network (see Overview)"), h->label)
-			: str_printf(_("%s: no post in the registry covers it"), h->label);
-		return;
-	}
-	place = post_place(s, &pi);
-	switch (kind) {
-	case HIT_COUNTRY:
-		s->answer_head = str_printf(strcmp(h->relation, "host") == 0
-		                            ? _("%s: the post in %s")
-		                            : strcmp(h->relation, "non-resident") == 0
-		                            ? _("%s: covered from %s (non-resident)")
-		                            : _("%s: covered from %s"), h->label, place);
-		break;
-	case HIT_POST:
-		s->answer_head = str_printf(_("The post in %s"), place);
-		break;
-	case HIT_STAFF:
-		s->answer_head = str_printf(_("%s: at the post in %s"), h->label, place);
-		break;
-	default:
-		s->answer_head = str_printf(_("%s: a speciality of the post in %s"), h->label, place);
-		break;
-	}
-	free(place);
-	/* head's rank · phone · local time · as of */
-	a = str_join(pi.rank[0] ? pi.rank : _("head's rank not stated"), dot,
-	             pi.phone[0] ? pi.phone : _("no phone on record"));
-	if (tz_local_time(pi.tz, when, sizeof(when)) == 0) {
-		char hm[16], *sp = strchr(when, ' ');
-
-		snprintf(hm, sizeof(hm), "%.*s", sp ? (int)(sp - when) : (int)strlen(when), when);
-		b = str_printf(_("%s local (UTC%s)"), hm, sp ? sp + 1 : "");
-	} else {
 		b = str_printf("%s", _("local time unknown"));
-	}
-	place = str_join(a, dot, b);
+	out = str_join(a, dot(s), b);
 	free(a);
 	free(b);
-	date = stale_date(&s->view->stale, s->view->ascii, pi.updated);
-	a = pi.updated[0] ? str_printf(_("as of %s"), date) : str_printf("%s", _("undated"));
-	free(date);
-	s->answer_facts = str_join(place, dot, a);
-	free(place);
-	free(a);
-	if (kind == HIT_COUNTRY && (n = covering_posts(s, idx, &nth)) > 1) {
-		a = str_printf(_("post %d of %d covering it (Up/Down)"), nth + 1, n);
-		b = str_join(s->answer_facts, dot, a);
-		free(a);
-		free(s->answer_facts);
-		s->answer_facts = b;
+	return out;
+}
+
+static char *answer_head(const struct search_box *s, const struct dci_answer *a,
+                         const struct dci_answer_post *ap)
+{
+	const char *label = s->view->french && a->label_fr[0] ? a->label_fr : a->label;
+	char *place, *head;
+
+	if (ap == NULL)
+		return a->kind == HIT_COUNTRY
+		       ? str_printf(_("%s: the registry does not know which post covers it"), label)
+		       : a->kind == HIT_THEME
+		       ? str_printf(_("%s: a field of the whole network (see Overview)"), label)
+		       : str_printf(_("%s: post not known"), label);
+	place = answer_place(s, ap->post);
+	switch (a->kind) {
+	case HIT_COUNTRY:
+		head = str_printf(strcmp(ap->relation, "host") == 0 ? _("%s: the post in %s")
+		                  : strcmp(ap->relation, "non-resident") == 0
+		                  ? _("%s: covered from %s (non-resident)")
+		                  : _("%s: covered from %s"), label, place);
+		break;
+	case HIT_POST:
+		head = str_printf(_("The post in %s"), place);
+		break;
+	case HIT_STAFF:
+		head = str_printf(_("%s: at the post in %s"), label, place);
+		break;
+	default:
+		head = str_printf(_("%s: a speciality of the post in %s"), label, place);
+		break;
 	}
-	post_info_free(&pi);
+	free(place);
+	return head;
+}
+
+/* "Korea, Republic of · Korea, Democratic People's Republic of …" */
+static char *candidate_list(const struct search_box *s, const struct dci_answer *a)
+{
+	char *list = NULL, *tmp;
+	int i;
+
+	for (i = 0; i < a->n_candidates; i++) {
+		const struct dci_candidate *c = &a->candidates[i];
+
+		tmp = str_join(list, dot(s), a->kind == HIT_COUNTRY || !c->post_label[0]
+		               ? c->label : c->post_label);
+		free(list);
+		list = tmp;
+	}
+	if (a->more_candidates) {
+		tmp = str_printf("%s%s", list ? list : "", s->view->ascii ? " ..." : " \xE2\x80\xA6");
+		free(list);
+		list = tmp;
+	}
+	return list;
+}
+
+/* Word the answer, showing the post post_id serves it from (the first
+ * when post_id is "" or not among them). */
+static void answer_words(struct search_box *s, const struct dci_answer *a, const char *post_id)
+{
+	int i, shown = 0;
+
+	answer_clear(s);
+	if (a->status == ANSWER_AMBIGUOUS) {
+		char *list = candidate_list(s, a);
+
+		s->answer_head = str_printf(a->kind == HIT_COUNTRY
+		                            ? _("Several countries match \"%s\": choose one with Up/Down")
+		                            : _("Several posts match \"%s\": choose one with Up/Down"),
+		                            s->utf8);
+		s->answer_facts = list;
+		return;
+	}
+	if (a->status != ANSWER_ONE)
+		return;
+	for (i = 0; post_id && i < a->n_posts; i++)
+		if (strcmp(a->posts[i].post->id, post_id) == 0)
+			shown = i;
+	s->answer_head = answer_head(s, a, a->n_posts ? &a->posts[shown] : NULL);
+	if (a->n_posts == 0)
+		return;
+	s->answer_facts = post_facts(s, &a->posts[shown]);
+	s->answer_evidence = dated_evidence(s, a->posts[shown].post);
+	if (a->n_posts > 1) {
+		char *n = str_printf(_("post %d of %d covering it (Up/Down)"), shown + 1, a->n_posts);
+		char *both = str_join(s->answer_evidence, dot(s), n);
+
+		free(n);
+		free(s->answer_evidence);
+		s->answer_evidence = both;
+	}
+}
+
+/* The held hit of the answer (its first post's, for a country). */
+static int answer_hit(const struct search_box *s, const struct dci_answer *a)
+{
+	const struct hit_group *g = &s->group[a->kind];
+	const char *post = a->n_posts ? a->posts[0].post->id : "";
+	int i, first = -1;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->rows[i].ref, a->ref) == 0) {
+			if (first < 0)
+				first = i;
+			if (a->kind != HIT_COUNTRY || strcmp(g->rows[i].post, post) == 0)
+				return flat_index(s, a->kind, i);
+		}
+	return first >= 0 ? flat_index(s, a->kind, first) : 0;
+}
+
+static int on_answer(void *ctx, const struct dci_answer *a)
+{
+	struct search_box *s = ctx;
+
+	s->sel = 0;
+	s->ambiguous = a->status == ANSWER_AMBIGUOUS;
+	if (a->status == ANSWER_ONE)
+		s->sel = answer_hit(s, a);
+	answer_words(s, a, NULL);
+	return 0;
+}
+
+struct chosen {
+	struct search_box *s;
+	const char *post;
+};
+
+static int on_chosen(void *ctx, const struct dci_answer *a)
+{
+	struct chosen *c = ctx;
+
+	answer_words(c->s, a, c->post);
+	return 0;
+}
+
+/* The answer line for the hit the officer selected. */
+static void answer_selected(struct search_box *s, struct tui *t)
+{
+	int kind = 0;
+	const struct hit_row *h = hit_at(s, s->sel, &kind, NULL);
+	struct dci_hit dh;
+	struct chosen c = { s, NULL };
+
+	answer_clear(s);
+	if (h == NULL)
+		return;
+	dh = (struct dci_hit){ (enum hit_kind)kind, h->ref, h->label_en, h->detail_en, h->relation,
+	                       h->post, h->post_label, h->phone, h->date };
+	c.post = h->post;
+	answer_for_hit(t->reg, &dh, on_chosen, &c);
 }
 
 /* ---- searching ----------------------------------------------------------- */
@@ -503,10 +519,11 @@ static void share_rows(struct search_box *s, int avail)
 }
 
 /* Rows of the answer area at the bottom of a results area of rows rows:
- * a blank line and two lines, or one line, or none. */
+ * a blank line and three lines (the post, its facts, the evidence), or
+ * two, or one line, or none. */
 static int answer_rows(int rows)
 {
-	return rows >= 8 ? 3 : rows >= 4 ? 1 : 0;
+	return rows >= 12 ? 4 : rows >= 8 ? 3 : rows >= 4 ? 1 : 0;
 }
 
 /* Search for the text, holding the hits a results area of rows rows shows. */
@@ -537,8 +554,8 @@ static void run_for(struct search_box *s, struct tui *t, int rows)
 		for (i = 0; i < s->group[k].n; i++)
 			row_to_french(s, t, k, &s->group[k].rows[i]);
 	s->searched = 1;
-	choose_best(s, t);
-	answer_build(s, t);
+	if (answer_find(t->reg, s->utf8, on_answer, s) != 0)
+		s->failed = 1;
 }
 
 static void run(struct search_box *s, struct tui *t)
@@ -578,7 +595,8 @@ static unsigned open_row(struct tui *t, const struct hit_row *h, int kind, const
 	if (h->post[0] == '\0') {
 		char *why = str_printf(kind == HIT_THEME
 		                       ? _("%s: a theme of the whole network (see Overview)")
-		                       : _("%s: no post in the registry covers it"), h->label);
+		                       : _("%s: the registry does not know which post covers it"),
+		                       h->label);
 		unsigned what = (jump && kind == HIT_THEME ? app_focus(t, PANE_OVERVIEW) : REDRAW_NONE)
 		                | app_message(t, "%s: %s", label, why ? why : "");
 
@@ -693,7 +711,7 @@ unsigned search_box_step(struct search_box *s, struct tui *t, int dir)
 	if (idx < s->group[kind].n) {
 		s->sel = flat_index(s, kind, (int)idx);
 		s->chosen = 1;
-		answer_build(s, t);
+		answer_selected(s, t);
 	}
 	if (hits_all_held(s))
 		label = str_printf(_("Hit %d/%d"), flat_index(s, kind, (int)idx) + 1, hits_total(s));
@@ -794,7 +812,7 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 	/* A move is a choice, even onto the hit already selected. */
 	s->chosen = 1;
 	s->stepped = 0;
-	answer_build(s, t);
+	answer_selected(s, t);
 	return REDRAW_PANE(PANE_SEARCH);
 }
 
@@ -911,27 +929,33 @@ static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 }
 
 /* The answer at the bottom: "Enter  Nepal: covered from New Delhi, India"
- * then the facts; on one line when there is room for one only. */
+ * then the facts and the evidence, each on its line when there are
+ * enough; what does not fit a line of its own joins the line above. */
 static void draw_answer(struct search_box *s, struct canvas *cv)
 {
 	int n = answer_rows(cv->rows), y, x;
 	const char *key = s->ambiguous && !s->chosen ? "?" : "Enter";   /* a key name */
-	char *one;
+	char *facts, *one;
 
 	if (n == 0 || s->answer_head == NULL)
 		return;
-	y = cv->rows - (n == 3 ? 2 : 1);
+	y = cv->rows - (n > 1 ? n - 1 : 1);
 	x = draw_text(cv, y, 0, -1, ROLE_KEY, key);
 	x += 1;
-	if (n == 3) {
+	facts = n == 4 ? str_printf("%s", s->answer_facts ? s->answer_facts : "")
+	        : str_join(s->answer_facts, dot(s), s->answer_evidence);
+	if (n > 1) {
 		draw_text(cv, y, x, -1, ROLE_HEADER, s->answer_head);
-		if (s->answer_facts != NULL)
-			draw_text(cv, y + 1, x, -1, ROLE_NORMAL, s->answer_facts);
+		draw_text(cv, y + 1, x, -1, ROLE_NORMAL, facts);
+		if (n == 4 && s->answer_evidence)
+			draw_text(cv, y + 2, x, -1, ROLE_DIM, s->answer_evidence);
+		free(facts);
 		return;
 	}
-	one = str_join(s->answer_head, s->view->ascii ? " - " : " \xC2\xB7 ", s->answer_facts);
+	one = str_join(s->answer_head, dot(s), facts);
 	draw_text(cv, y, x, -1, ROLE_HEADER, one);
 	free(one);
+	free(facts);
 }
 
 static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)

@@ -3,7 +3,7 @@
 # it is rebuilt 10 times, from two data sets that tell themselves apart:
 # in set A every "zmark" row (a country, a post, a staff member, a theme)
 # says "alpha", in set B "bravo".  Every reader must see exactly one whole
-# set (four hits, all alpha or all bravo), never an error, never a mix,
+# set (the answer and four hits, all alpha or all bravo), never an error, never a mix,
 # never nothing; a reader started after an import sees that import's set;
 # and reading never changes the file.
 . "$DCINET_SRC/tests/e2e/clilib.sh"
@@ -18,6 +18,7 @@ make_set() {
 	printf 'ZQ,ZQQ,Zmarkland %s,Zmarkpays %s,\n' "$2" "$2" >>"$TMP/$1/countries.csv"
 	printf 'zmark,Zmarkville %s,,FR,Zmark post %s,,,,,,,,,2020-01-01,s-delhi,\n' "$2" "$2" \
 		>>"$TMP/$1/posts.csv"
+	printf 'Zmark attache %s,Zmark attaché %s\n' "$2" "$2" >>"$TMP/$1/roles.csv"
 	printf 'zmark,Zmark attache %s,Zmark %s,,police,0,,s-delhi,\n' "$2" "$2" >>"$TMP/$1/staff.csv"
 	printf 'zmark,crime,zmark theme %s,zmark theme fr %s,s-delhi\n' "$2" "$2" >>"$TMP/$1/themes.csv"
 }
@@ -31,8 +32,8 @@ verdict() {
 	b=$(grep -c bravo "$1")
 	n=$(wc -l <"$1")
 	if [ "$2" -ne 0 ]; then echo "ERROR exit $2: $(head -c 300 "$1" | tr '\n' ' ')"
-	elif [ "$n" -eq 4 ] && [ "$a" -eq 4 ]; then echo A
-	elif [ "$n" -eq 4 ] && [ "$b" -eq 4 ]; then echo B
+	elif [ "$n" -eq 5 ] && [ "$a" -eq 5 ]; then echo A
+	elif [ "$n" -eq 5 ] && [ "$b" -eq 5 ]; then echo B
 	else echo "INCONSISTENT $n lines, $a alpha, $b bravo: $(tr '\n' ' ' <"$1")"; fi
 }
 

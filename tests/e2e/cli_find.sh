@@ -32,7 +32,7 @@ jq -e '.query == "\"quotes\" and \\backslash"' "$TMP/out" >/dev/null || fail "JS
 
 # Data with control characters reaches a pipe as is, in JSON escaped.
 mkdir "$TMP/data" && cp data/*.csv "$TMP/data/"
-printf 'pretoria,clerk,Evil\033]52;c;ZXZpbA==\007Name,,,1,2013,seed-namibia-2013,\n' >>"$TMP/data/staff.csv"
+printf 'pretoria,driver,Evil\033]52;c;ZXZpbA==\007Name,,,1,2013,seed-namibia-2013,\n' >>"$TMP/data/staff.csv"
 run "$DCINET" --data "$TMP/data" --find evil --json
 expect_status 0
 expect_out 'Evil\u001b]52;c;ZXZpbA==\u0007Name'

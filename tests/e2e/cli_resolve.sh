@@ -22,7 +22,8 @@ expect_status 0
 expect_out "Nepal"
 run "$DCINET" --find burma
 expect_status 0
-expect_out "country: Myanmar (Birmanie, MM): no post on record covers it"
+expect_out "answer: Myanmar (Birmanie, MM): the registry does not know which post covers it"
+expect_out "country: Myanmar (Birmanie, MM): covering post not known"
 
 # "UK" names the United Kingdom though "uk" also starts Ukraine
 run "$DCINET" --find UK

@@ -45,7 +45,7 @@ tl_keys y
 tl_wait "Card"
 tl_wait "Offered to your terminal's clipboard (OSC 52)"
 tl_wait "Phone: +27 12 425 1740"
-tl_wait "Covers: South Africa, Namibia (non-resident)"
+tl_wait "Covers: South Africa, Lesotho, Namibia (non-resident)"
 raw_has "${ESC}]52;c;"
 # The sequence is the card in base64, ended by BEL.
 card=$(printf 'Internal Security Service, Embassy of France in South Africa\nPretoria, South Africa\n' |

@@ -7,14 +7,14 @@
 . "$(dirname "$0")/tmuxlib.sh"
 
 tl_start 100 30
-tl_wait "2 Posts (31, by city)"
+tl_wait "2 Posts (71, by city)"
 tl_wait "Enter roster"
-tl_keys 2 j j j
+tl_keys 2 j j j j
 tl_wait "3 Roster Baghdad, Iraq"
 
 # To French: titles, key bar, post list, roster, Overview.
 tl_keys L
-tl_wait "2 Postes (31, par ville)"
+tl_wait "2 Postes (71, par ville)"
 tl_wait "Interface et données en français"
 tl_wait "3 Fiche Bagdad, Irak"
 tl_wait "1 Vue d'ensemble"
@@ -43,7 +43,7 @@ tl_wait "1 Vue d'ensemble"
 
 # And back to English.
 tl_keys L
-tl_wait "2 Posts (31, by city)"
+tl_wait "2 Posts (71, by city)"
 tl_wait "Interface and data in English"
 tl_wait "Host country"
 tl_keys 2
@@ -55,30 +55,30 @@ status=$(tl_wait_exit)
 
 # LANG=fr_FR.UTF-8 starts in French, with accents, installed or not.
 tl_start 100 30 LANG=fr_FR.UTF-8
-tl_wait "2 Postes (31, par ville)"
+tl_wait "2 Postes (71, par ville)"
 tl_wait "Pays hôte"
 tl_wait "Côte d'Ivoire"
 tl_keys L
-tl_wait "2 Posts (31, by city)"
+tl_wait "2 Posts (71, by city)"
 tl_keys q
 tl_wait_exit >/dev/null
 
 # LANGUAGE=fr asks for French over an English LANG; LC_ALL too.
 tl_start 100 30 LANGUAGE=fr
-tl_wait "2 Postes (31, par ville)"
+tl_wait "2 Postes (71, par ville)"
 tl_keys q
 tl_wait_exit >/dev/null
 tl_start 100 30 LC_ALL=fr_FR.UTF-8
-tl_wait "2 Postes (31, par ville)"
+tl_wait "2 Postes (71, par ville)"
 tl_wait "Côte d'Ivoire"
 tl_keys q
 tl_wait_exit >/dev/null
 
 # Under LANG=C, French shows without accents, never as mojibake.
 tl_start 100 30 LANG=C LC_ALL=C
-tl_wait "2 Posts (31, by city)"
+tl_wait "2 Posts (71, by city)"
 tl_keys L
-tl_wait "2 Postes (31, par ville)"
+tl_wait "2 Postes (71, par ville)"
 tl_wait "Pays hote"
 screen=$(tl_screen)
 for bad in "ô" "é" "Ã" "�"; do

@@ -10,7 +10,7 @@
 open_pretoria() {
 	tl_keys /
 	tl_type pretoria
-	tl_wait "Enter The post in Pretoria"
+	tl_wait "Enter South Africa: the post in Pretoria"
 	tl_keys Enter
 	tl_wait "3 Roster Pretoria"
 }

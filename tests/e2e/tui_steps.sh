@@ -56,7 +56,7 @@ tl_wait "Countries hit 1: "
 # Enter from a search: the post is put mid-viewport in Posts.
 tl_keys /
 tl_type ottawa
-tl_wait "Enter The post in Ottawa"
+tl_wait "Enter Canada: the post in Ottawa"
 tl_keys Enter
 tl_wait "3 Roster Ottawa, Canada"
 screen=$(tl_screen)

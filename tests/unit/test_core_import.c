@@ -117,7 +117,7 @@ static void test_duplicate_id(void **state)
 static void test_dangling_reference(void **state)
 {
 	(void)state;
-	expect_one_error("staff.csv", "nowhere,ASI,A Name,,police,0,,s-delhi,\n",
+	expect_one_error("staff.csv", "nowhere,driver,A Name,,police,0,,s-delhi,\n",
 	                 "staff.csv:5: post: unknown post \"nowhere\"");
 	expect_one_error("themes.csv", ",crime,drugs,drogues,no-such-source\n",
 	                 "themes.csv:6: source: unknown source \"no-such-source\"");
@@ -152,7 +152,7 @@ static void test_empty_required(void **state)
 	(void)state;
 	expect_one_error("posts.csv", "x1,City,Ville,FR,,Nom" POST_OK_TAIL,
 	                 "posts.csv:5: name_en: required field is empty");
-	expect_one_error("sources.csv", "s-x,Title,en,,,,\n",
+	expect_one_error("sources.csv", "s-x,Title,en,,,,,press\n",
 	                 "sources.csv:5: url: a source needs a document or a url");
 }
 
@@ -189,10 +189,10 @@ static void test_bom_crlf_and_cr_accepted(void **state)
 
 	(void)state;
 	write_file(dir, "sources.csv",
-	           "\xEF\xBB\xBFid,title,lang,modified,document,url,note\r\n"
-	           "s-delhi,Delhi,en,2018-07-30,001.txt,,\r\n"
-	           "s-namibia,Namibia,en,,000.txt,,\r\n"
-	           "s-bamako,\"Bamako,\r\nmulti-line\",fr,,003.txt,,\r\n");
+	           "\xEF\xBB\xBFid,title,lang,modified,document,url,note,kind\r\n"
+	           "s-delhi,Delhi,en,2018-07-30,001.txt,,,seed\r\n"
+	           "s-namibia,Namibia,en,,000.txt,,,seed\r\n"
+	           "s-bamako,\"Bamako,\r\nmulti-line\",fr,,003.txt,,,seed\r\n");
 	write_file(dir, "post_sources.csv", "post,source,note\rnew-delhi,s-namibia,x\r");
 	assert_int_equal(check_dir(dir, &e), 0);
 	/* line numbers still count CRLF and CR line ends */
@@ -274,14 +274,14 @@ static void test_every_error_listed_up_to_cap(void **state)
 	int i;
 
 	(void)state;
-	append_file(dir, "staff.csv", "a,ASI,,,,0,,s-delhi,\nb,ASI,,,,0,,s-delhi,\nc,ASI,,,,0,,s-delhi,\n");
+	append_file(dir, "staff.csv", "a,driver,,,,0,,s-delhi,\nb,driver,,,,0,,s-delhi,\nc,driver,,,,0,,s-delhi,\n");
 	assert_int_equal(check_dir(dir, &e), EX_DATAERR);
 	assert_int_equal(e.count, 3);
 	assert_non_null(strstr(e.text, "staff.csv:5: post: unknown post \"a\""));
 	assert_non_null(strstr(e.text, "staff.csv:6: post: unknown post \"b\""));
 	assert_non_null(strstr(e.text, "staff.csv:7: post: unknown post \"c\""));
 	for (i = 0; i < 80; i++)
-		append_file(dir, "staff.csv", "z,ASI,,,,0,,s-delhi,\n");
+		append_file(dir, "staff.csv", "z,driver,,,,0,,s-delhi,\n");
 	assert_int_equal(check_dir(dir, &e), EX_DATAERR);
 	assert_int_equal(e.count, 51);   /* 50 errors, then the notice */
 	assert_non_null(strstr(e.text, "too many errors"));
@@ -338,7 +338,7 @@ static void test_atomic_replace(void **state)
 	assert_int_equal(import_build_db(dir, db, &opts, NULL), 0);
 	before = slurp(db, &n1);
 
-	append_file(dir, "staff.csv", "nowhere,ASI,,,,0,,s-delhi,\n");
+	append_file(dir, "staff.csv", "nowhere,driver,,,,0,,s-delhi,\n");
 	assert_int_equal(import_build_db(dir, db, &opts, NULL), EX_DATAERR);
 	after = slurp(db, &n2);
 	assert_int_equal(n1, n2);

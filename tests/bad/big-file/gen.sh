@@ -7,6 +7,6 @@ awk 'BEGIN {
 		if (i == 1 || i == 60000) post = "nowhere-" i
 		if (i == 30000) date = "2013-02-30"
 		if (i == 45000) flag = "yes"
-		printf "%s,clerk,Name %d,,police,%s,%s,s-namibia,padding to make the file big enough for the threaded reader\n", post, i, flag, date
+		printf "%s,driver,Name %d,,police,%s,%s,s-namibia,padding to make the file big enough for the threaded reader\n", post, i, flag, date
 	}
 }' >>staff.csv

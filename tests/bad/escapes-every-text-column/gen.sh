@@ -5,9 +5,11 @@
 p() {
 	printf '%s\033[2J\033]52;c;ZXZpbA==\007\033]8;;http://evil.example/\033\\link\033]8;;\033\\\302\2332J\342\200\256txt' "$1"
 }
-printf 's-evil,%s,en,,%s,%s,%s\n' "$(p Eviltitle)" "$(p Evildoc)" "$(p Evilurl)" "$(p Evilnote)" >>sources.csv
+printf 's-evil,%s,en,,%s,%s,%s,press\n' "$(p Eviltitle)" "$(p Evildoc)" "$(p Evilurl)" "$(p Evilnote)" >>sources.csv
 printf 'EV,EVL,%s,%s,%s\n' "$(p Evilland)" "$(p Evilpays)" "$(p Evilalt)" >>countries.csv
 printf 'Evil/Zone,%s,%s,EV\n' "$(p Eviltown)" "$(p Evilville)" >>places.csv
+printf '%s,%s,EV,Evil/Zone,1\n' "$(p Evilcapital)" "$(p Evilcapitale)" >>cities.csv
+printf '%s,%s\n' "$(p Evilrole)" "$(p Evilrolefr)" >>roles.csv
 printf 'EVL,%s,%s,,%s,%s,s-evil,%s\n' "$(p Evildirectorate)" "$(p Evildirection)" \
 	"$(p Evilhq)" "$(p Evilparent)" "$(p Evilnote)" >>directorate.csv
 printf ',,,,,,,,,s-evil,%s\n' "$(p Evilclaim)" >>network.csv

@@ -1,0 +1,356 @@
+/*
+ * answer.c: the desk's answer to a text, decided once for every client.
+ *
+ * The search box's answer line and --find both ask answer_find(); neither
+ * decides which hit is the answer.  The rule:
+ *  - the hits of the first kind that matched (countries, then posts,
+ *    staff, themes) are the candidates, one per thing they name (a
+ *    country, a post, a person at a post, a theme at a post);
+ *  - one candidate is the answer; among several, the one the text names
+ *    exactly (a country's code, name, short or former name or city; a
+ *    post's city or id; a person's name; a theme) is the answer and the
+ *    others are listed beside it; with none or several named exactly the
+ *    text is ambiguous and every candidate is listed, never guessed;
+ *  - the answer carries the posts that serve it (for a country, every
+ *    covering post, host first) with their facts, local time and evidence.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include "internal.h"
+
+#define ANSWER_HITS 64            /* hits of one kind weighed */
+#define ANSWER_POSTS 16           /* covering posts carried */
+
+struct owned_hit {
+	char *ref, *label, *detail, *post, *post_label;
+};
+
+struct hit_list {
+	struct owned_hit hit[ANSWER_HITS];
+	int n;
+	int more;                      /* the kind has more hits than weighed */
+};
+
+struct owned_post {
+	struct dci_post p;
+	char *buf;                     /* every string of p, end to end */
+};
+
+struct answer_state {
+	registry *reg;
+	struct dci_answer a;
+	struct dci_answer_post posts[ANSWER_POSTS];
+	struct owned_post owned[ANSWER_POSTS];
+	char relation[ANSWER_POSTS][16];
+	char when[ANSWER_POSTS][32];
+	struct dci_candidate cand[ANSWER_CANDIDATES];
+};
+
+static char *dup0(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+static int on_hit(void *ctx, const struct dci_hit *h)
+{
+	struct hit_list *l = ctx;
+	struct owned_hit *o;
+
+	if (l->n == ANSWER_HITS) {
+		l->more = 1;
+		return 1;
+	}
+	o = &l->hit[l->n++];
+	o->ref = dup0(h->ref);
+	o->label = dup0(h->label);
+	o->detail = dup0(h->detail);
+	o->post = dup0(h->post);
+	o->post_label = dup0(h->post_label);
+	return 0;
+}
+
+static void hits_free(struct hit_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->hit[i].ref);
+		free(l->hit[i].label);
+		free(l->hit[i].detail);
+		free(l->hit[i].post);
+		free(l->hit[i].post_label);
+	}
+	l->n = 0;
+}
+
+/* Two hits name the same thing: a country by its code, a post by its id,
+ * a person or a theme by its words at one post. */
+static int same_target(enum hit_kind kind, const struct owned_hit *a, const struct owned_hit *b)
+{
+	switch (kind) {
+	case HIT_COUNTRY:
+	case HIT_POST:
+		return strcmp(a->ref, b->ref) == 0;
+	default:
+		return strcmp(a->label, b->label) == 0 && strcmp(a->post, b->post) == 0;
+	}
+}
+
+static int folded_equal(const char *a, const char *want)
+{
+	char f[512];
+
+	text_fold(f, sizeof(f), a);
+	return f[0] && strcmp(f, want) == 0;
+}
+
+/* Does text name this hit exactly (case, accents and punctuation aside)? */
+static int hit_is_named(registry *reg, enum hit_kind kind, const struct owned_hit *h,
+                        const char *text)
+{
+	char want[512];
+
+	if (kind == HIT_COUNTRY)
+		return country_is_named(reg, h->ref, text);
+	text_fold(want, sizeof(want), text);
+	if (kind == HIT_POST)
+		return folded_equal(h->label, want) || folded_equal(h->detail, want) ||
+		       folded_equal(h->ref, want) || post_city_is_named(reg, h->ref, want);
+	return folded_equal(h->label, want) || (kind == HIT_THEME && folded_equal(h->detail, want));
+}
+
+/* Copy every string of a post into one block, so the answer owns it. */
+static int on_post(void *ctx, const struct dci_post *p)
+{
+	struct owned_post *o = ctx;
+	const char **f[] = {
+		&o->p.id, &o->p.city, &o->p.city_fr, &o->p.country, &o->p.country_en,
+		&o->p.country_fr, &o->p.name_en, &o->p.name_fr, &o->p.established,
+		&o->p.hosted_since, &o->p.head_rank, &o->p.head_corps, &o->p.address,
+		&o->p.phone, &o->p.email, &o->p.updated, &o->p.source, &o->p.source_date,
+		&o->p.note, &o->p.tz, &o->p.covers, &o->p.evidence_kind, &o->p.evidence_date,
+	};
+	size_t i, total = 0, off = 0;
+
+	o->p = *p;
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		total += strlen(*f[i]) + 1;
+	o->buf = malloc(total);
+	if (!o->buf)
+		return 1;
+	for (i = 0; i < ARRAY_SIZE(f); i++) {
+		size_t n = strlen(*f[i]) + 1;
+
+		memcpy(o->buf + off, *f[i], n);
+		*f[i] = o->buf + off;
+		off += n;
+	}
+	return 1;
+}
+
+/* Add a post to the answer; 0 when it is not in the registry. */
+static int add_post(struct answer_state *s, const char *id, const char *relation)
+{
+	int i = s->a.n_posts;
+
+	if (i == ANSWER_POSTS || !id || !id[0])
+		return 0;
+	if (post_get(s->reg, id, on_post, &s->owned[i]) != 0 || !s->owned[i].buf)
+		return 0;
+	snprintf(s->relation[i], sizeof(s->relation[i]), "%s", relation ? relation : "");
+	if (tz_local_time(s->owned[i].p.tz, s->when[i], sizeof(s->when[i])) != 0)
+		s->when[i][0] = '\0';
+	s->posts[i].post = &s->owned[i].p;
+	s->posts[i].relation = s->relation[i];
+	s->posts[i].local_time = s->when[i];
+	s->a.n_posts++;
+	return 1;
+}
+
+struct cover_ids {
+	char id[ANSWER_POSTS][128];
+	char relation[ANSWER_POSTS][16];
+	int n;
+	int more;
+};
+
+static int on_cover(void *ctx, const struct dci_coverage *c)
+{
+	struct cover_ids *ids = ctx;
+
+	if (ids->n == ANSWER_POSTS) {
+		ids->more = 1;
+		return 1;
+	}
+	snprintf(ids->id[ids->n], sizeof(ids->id[0]), "%s", c->post);
+	snprintf(ids->relation[ids->n], sizeof(ids->relation[0]), "%s", c->relation);
+	ids->n++;
+	return 0;
+}
+
+static int add_covering_posts(struct answer_state *s, const char *iso2)
+{
+	struct cover_ids ids;
+	int i, rc;
+
+	memset(&ids, 0, sizeof(ids));
+	rc = country_covered_by(s->reg, iso2, on_cover, &ids);
+	for (i = 0; i < ids.n; i++)
+		add_post(s, ids.id[i], ids.relation[i]);
+	s->a.more_posts = ids.more;
+	return rc;
+}
+
+/* The thing named, its posts, and the other candidates. */
+static int fill_answer(struct answer_state *s, enum hit_kind kind, const struct hit_list *l,
+                       int chosen)
+{
+	const struct owned_hit *h = &l->hit[chosen];
+	int i, j, rc = 0;
+
+	s->a.status = ANSWER_ONE;
+	s->a.kind = kind;
+	s->a.ref = h->ref;
+	s->a.label = h->label;
+	s->a.detail = h->detail;
+	s->a.label_fr = kind == HIT_COUNTRY || kind == HIT_THEME ? h->detail : h->label;
+	if (kind == HIT_COUNTRY)
+		rc = add_covering_posts(s, h->ref);
+	else if (h->post[0])
+		add_post(s, h->post, "");
+	if (kind == HIT_POST && s->a.n_posts == 1 && s->owned[0].p.city_fr[0])
+		s->a.label_fr = s->owned[0].p.city_fr;
+	/* the others the text also matches, once each */
+	for (i = 0; i < l->n && s->a.n_candidates < ANSWER_CANDIDATES; i++) {
+		if (same_target(kind, &l->hit[i], h))
+			continue;
+		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
+			;
+		if (j < i)
+			continue;
+		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
+		s->cand[s->a.n_candidates].label = l->hit[i].label;
+		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
+		s->a.n_candidates++;
+	}
+	s->a.more_candidates = l->more || i < l->n;
+	return rc;
+}
+
+static void ambiguous_answer(struct answer_state *s, enum hit_kind kind, const struct hit_list *l)
+{
+	int i, j;
+
+	s->a.status = ANSWER_AMBIGUOUS;
+	s->a.kind = kind;
+	for (i = 0; i < l->n && s->a.n_candidates < ANSWER_CANDIDATES; i++) {
+		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
+			;
+		if (j < i)
+			continue;
+		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
+		s->cand[s->a.n_candidates].label = l->hit[i].label;
+		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
+		s->a.n_candidates++;
+	}
+	s->a.more_candidates = l->more || i < l->n;
+}
+
+/* Which hit of l the text names: its index, or -1 when it is ambiguous. */
+static int choose(registry *reg, enum hit_kind kind, const struct hit_list *l, const char *text)
+{
+	int i, j, distinct = 0, named = -1, nnamed = 0;
+
+	for (i = 0; i < l->n; i++) {
+		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
+			;
+		if (j < i)
+			continue;
+		distinct++;
+		if (hit_is_named(reg, kind, &l->hit[i], text)) {
+			if (named < 0)
+				named = i;
+			nnamed++;
+		}
+	}
+	if (distinct == 1 && !l->more)
+		return 0;
+	return nnamed == 1 ? named : -1;
+}
+
+static void state_free(struct answer_state *s)
+{
+	int i;
+
+	for (i = 0; i < ANSWER_POSTS; i++)
+		free(s->owned[i].buf);
+}
+
+static struct answer_state *state_new(registry *reg, const char *text, struct hit_list **l)
+{
+	struct answer_state *s = calloc(1, sizeof(*s));
+
+	*l = calloc(1, sizeof(**l));
+	if (!s || !*l) {
+		free(s);
+		free(*l);
+		return NULL;
+	}
+	s->reg = reg;
+	s->a.text = text ? text : "";
+	s->a.posts = s->posts;
+	s->a.candidates = s->cand;
+	s->a.status = ANSWER_NOTHING;
+	return s;
+}
+
+int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void *ctx)
+{
+	struct hit_list *l;
+	struct answer_state *s = state_new(reg, hit->label, &l);
+	int rc;
+
+	if (!s)
+		return EX_OSERR;
+	on_hit(l, hit);
+	rc = fill_answer(s, hit->kind, l, 0);
+	if (!rc)
+		fn(ctx, &s->a);
+	hits_free(l);
+	state_free(s);
+	free(l);
+	free(s);
+	return rc;
+}
+
+int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
+{
+	struct hit_list *l;
+	struct answer_state *s = state_new(reg, text, &l);
+	int kind, rc = 0;
+
+	if (!s)
+		return EX_OSERR;
+	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++) {
+		rc = search_run(reg, text, (enum hit_kind)kind, 0, ANSWER_HITS + 1, on_hit, l);
+		if (rc || l->n > 0)
+			break;
+	}
+	if (!rc && l->n > 0) {
+		int chosen = choose(reg, (enum hit_kind)kind, l, text);
+
+		if (chosen >= 0)
+			rc = fill_answer(s, (enum hit_kind)kind, l, chosen);
+		else
+			ambiguous_answer(s, (enum hit_kind)kind, l);
+	}
+	if (!rc)
+		fn(ctx, &s->a);
+	hits_free(l);
+	state_free(s);
+	free(l);
+	free(s);
+	return rc;
+}
