@@ -214,19 +214,37 @@ static const char *source_date(const struct roster *r, const char *source)
 	return "";
 }
 
-/* "[source, date]" with the stale mark, for S; NULL when sources are
- * hidden or unknown. */
+/* The kind of a source of this post ("embassy", "press"), or "". */
+static const char *source_kind(const struct roster *r, const char *source)
+{
+	size_t i;
+
+	for (i = 0; i < r->sources.n; i++)
+		if (strcmp(list_get(&r->sources, i, SRC_ID), source) == 0)
+			return list_get(&r->sources, i, SRC_KIND);
+	return "";
+}
+
+/* "[source (kind), date]" with the stale mark, for S; NULL when sources
+ * are hidden or unknown. */
 static char *source_tag(const struct roster *r, const char *source, const char *date)
 {
-	char *d, *tag;
+	const char *kind;
+	char *d, *id, *tag;
 
 	if (!r->opts->sources || source == NULL || source[0] == '\0')
 		return NULL;
-	if (date == NULL || date[0] == '\0')
-		return str_printf("[%s]", source);
+	kind = source_kind(r, source);
+	id = kind[0] ? str_printf("%s (%s)", source, kind) : str_printf("%s", source);
+	if (date == NULL || date[0] == '\0') {
+		tag = str_printf("[%s]", id);
+		free(id);
+		return tag;
+	}
 	d = stale_date(&r->opts->stale, r->opts->ascii, date);
-	tag = str_printf("[%s, %s]", source, d ? d : date);
+	tag = str_printf("[%s, %s]", id, d ? d : date);
 	free(d);
+	free(id);
 	return tag;
 }
 
@@ -575,8 +593,7 @@ static void build_rest(struct roster *r, struct doc *d, int width)
 		                  list_get(&r->sources, i, SRC_TITLE)));
 		free(m);
 		if (kind[0])
-			para(d, 4, width, ROLE_NORMAL, str_printf(_("%s, %s"), _(kind),
-			     modified[0] ? modified : _("undated")));
+			para(d, 4, width, ROLE_NORMAL, str_printf("%s", _(kind)));
 		if (url[0] || document[0])
 			para(d, 4, width, ROLE_DIM, str_printf("%s", url[0] ? url : document));
 		if (note[0])

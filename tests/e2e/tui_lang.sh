@@ -17,10 +17,12 @@ tl_keys L
 tl_wait "2 Postes (71, par ville)"
 tl_wait "Interface et données en français"
 tl_wait "3 Fiche Bagdad, Irak"
+tl_wait "Philippe G., attaché de sécurité intérieure"     # the role, from roles.csv
 tl_wait "1 Vue d'ensemble"
 tl_wait "Pays hôte"
 tl_wait "Allemagne"
 tl_wait "Direction de la coopération internationale · Directorate"
+tl_wait "71 postes enregistrés (les sources disent"
 tl_screen | grep -q '^> Bagdad' || tl_fail "the selection did not follow the post into French"
 # French order: Le Caire (Cairo) sorts under L.
 tl_keys g
@@ -45,6 +47,7 @@ tl_wait "1 Vue d'ensemble"
 tl_keys L
 tl_wait "2 Posts (71, by city)"
 tl_wait "Interface and data in English"
+tl_wait "71 posts on record (sources state"
 tl_wait "Host country"
 tl_keys 2
 tl_wait "L français"

@@ -18,6 +18,11 @@ open_pretoria() {
 tl_start 200 100            # room for the whole roster of Pretoria
 tl_wait "2 Posts ("
 open_pretoria
+# The evidence behind the post: its best source's kind and date; each
+# source's kind.
+tl_wait "Evidence     attested by an embassy page, 2015-07-23"
+tl_screen | grep -A1 "\[fact-za-police-2014\] Police cooperation" | grep -q "an embassy page" ||
+	tl_fail "the roster does not give a source's kind"
 # The 2013 staff list: "as of 2013-04-23†" beside the name.
 tl_wait "Michel LEMEE"
 tl_wait "2013-04-23†"
@@ -33,17 +38,17 @@ tl_wait_gone "Beside a date"
 # S: sources beside staff, coverage and contact; S again hides them.
 tl_keys S
 tl_wait "Sources shown beside each fact"
-tl_wait "[seed-namibia-2013, 2013-04-23†]"
+tl_wait "[seed-namibia-2013 (seed), 2013-04-23†]"
 tl_wait "Source"                       # the post list's column
 tl_screen | grep -q "^> Pretoria .*seed-namibia-2013" ||
 	tl_fail "the post list shows no source with S"
-tl_wait "Phone        +27 12 425 1740 [seed-namibia-2013, 2013-04-23†]"
-tl_wait "Non-resident Namibia (Namibie) [seed-namibia-2013, 2013-04-23†]"
+tl_wait "Phone        +27 12 425 1740 [seed-namibia-2013 (seed), 2013-04-23†]"
+tl_wait "Non-resident Namibia (Namibie) [seed-namibia-2013 (seed), 2013-04-23†]"
 # The Overview's snapshots add the source's own date.
 tl_wait "seed-namibia-2013, 2013-04-23†"
 tl_keys S
 tl_wait "Sources hidden"
-tl_wait_gone "[seed-namibia-2013, 2013-04-23†]"
+tl_wait_gone "[seed-namibia-2013 (seed), 2013-04-23†]"
 tl_keys q
 tl_wait_exit >/dev/null
 
