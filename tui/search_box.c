@@ -293,8 +293,11 @@ static char *answer_place(const struct search_box *s, const struct dci_post *p)
 {
 	int fr = s->view->french;
 
-	return str_join(fr && p->city_fr[0] ? p->city_fr : p->city, ", ",
-	                fr && p->country_fr[0] ? p->country_fr : p->country_en);
+	const char *country = fr && p->country_fr[0] ? p->country_fr : p->country_en;
+
+	if (!p->city[0])
+		return str_printf(_("%s (city not stated)"), country);
+	return str_join(fr && p->city_fr[0] ? p->city_fr : p->city, ", ", country);
 }
 
 /* "as of 2018-07-30† · attested by an embassy page, 2018-07-30" */

@@ -54,7 +54,7 @@ head_ok() {
 	esac
 	case "$2:$4" in
 	country:-) [ "$5" = "$3: the registry does not know which post covers it" ] ;;
-	country:*) case "$5" in "$3: the post in $4" | "$3: covered from $4"*) return 0 ;; esac
+	country:*) case "$5" in "$3: the post in $4"* | "$3: covered from $4"*) return 0 ;; esac
 	           return 1 ;;
 	post:*) [ "$5" = "The post in $4" ] ;;
 	staff:*) [ "$5" = "$3: at the post in $4" ] ;;
