@@ -44,16 +44,33 @@ struct options {
 	const struct find_format *format;
 };
 
+/* Every part of a message can hold bytes from a file (a path, a value,
+ * SQLite's words about a crafted database): all go through the
+ * sanitiser. */
 static void print_error(void *ctx, const char *file, long line, const char *column,
                         const char *reason)
 {
+	char f[1024], c[256], r[1024];
+
 	(void)ctx;
+	text_sanitize(f, sizeof(f), file, 0);
+	text_sanitize(c, sizeof(c), column ? column : "", 0);
+	text_sanitize(r, sizeof(r), reason, 0);
 	if (line <= 0)
-		fprintf(stderr, "%s: %s\n", file, reason);
+		fprintf(stderr, "%s: %s\n", f, r);
 	else if (!column)
-		fprintf(stderr, "%s:%ld: %s\n", file, line, reason);
+		fprintf(stderr, "%s:%ld: %s\n", f, line, r);
 	else
-		fprintf(stderr, "%s:%ld: %s: %s\n", file, line, column, reason);
+		fprintf(stderr, "%s:%ld: %s: %s\n", f, line, c, r);
+}
+
+/* "dcinet: " and a message that may hold bytes from a file. */
+static void say(const char *what)
+{
+	char clean[1024];
+
+	text_sanitize(clean, sizeof(clean), what, 0);
+	fprintf(stderr, "dcinet: %s\n", clean);
 }
 
 static int usage_error(const char *msg)
@@ -168,9 +185,12 @@ static void default_registry(struct options *o, char *buf, size_t n)
 /* A directory that is not there is one error, not one per missing file. */
 static int dir_exists(const char *dir)
 {
+	char msg[PATH_MAX + 128];
+
 	if (access(dir, R_OK | X_OK) == 0)
 		return 1;
-	fprintf(stderr, "dcinet: %s: %s\n", dir, strerror(errno));
+	snprintf(msg, sizeof(msg), "%s: %s", dir, strerror(errno));
+	say(msg);
 	return 0;
 }
 
@@ -187,7 +207,7 @@ static int open_registry(const struct options *o, registry **reg)
 	if (o->db) {
 		rc = registry_open_db(reg, o->db, err, sizeof(err));
 		if (rc)
-			fprintf(stderr, "dcinet: %s\n", err);
+			say(err);
 		return rc;
 	}
 	rc = registry_load_dir(reg, o->data, &io, NULL);
@@ -237,6 +257,8 @@ int main(int argc, char **argv)
 		return rc;
 	if (o.find) {
 		rc = find_print(reg, o.find, o.format, stdout);
+		if (rc != FIND_FOUND && rc != FIND_NOTHING && rc != FIND_AMBIGUOUS)
+			say(registry_error(reg));
 	} else {
 		struct tui_opts to = { o.db ? o.db : o.data };
 

@@ -55,6 +55,13 @@ int registry_load_dir(registry **out, const char *dir,
 
 void registry_close(registry *reg);
 
+/* What the registry's last failed query said ("" when none failed): an
+ * SQLite message, which a corrupt or crafted database can fill with any
+ * bytes: pass it through text_sanitize() before a terminal shows it.
+ * The core never writes to a file descriptor itself; import failures
+ * that are no row's reach import_opts.on_error with line 0. */
+const char *registry_error(const registry *reg);
+
 /* Validate a CSV directory without keeping anything. */
 int import_check_dir(const char *dir, const struct import_opts *opts,
                      struct import_stats *stats);

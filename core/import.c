@@ -470,7 +470,7 @@ static int prepare_insert(struct loader *ld)
 		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s?", c ? ", " : "");
 	snprintf(sql + n, sizeof(sql) - n, ")");
 	if (sqlite3_prepare_v2(ld->db, sql, -1, &ld->insert, NULL) != SQLITE_OK) {
-		fprintf(stderr, "dcinet: sqlite: %s\n", sqlite3_errmsg(ld->db));
+		import_report(ld->opts, ld->path, sqlite3_errmsg(ld->db));
 		return EX_SOFTWARE;
 	}
 	return 0;

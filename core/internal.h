@@ -24,18 +24,38 @@ struct registry {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT_COUNT];
 	int french;                /* order lists as a French reader does */
+	char err[512];             /* the last failure, for registry_error() */
 };
 
+/* A registry's connection is used by one thread at a time (the importer's
+ * reader thread never touches SQLite), so it takes no mutex of its own:
+ * SQLite's serialized mode locks on every call, a third of the cost of
+ * inserting a row. */
+#define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+
 /* query.c: the cached statement id, prepared from sql on first use, reset
- * and with its bindings cleared; NULL on an SQLite error (logged). */
+ * and with its bindings cleared; NULL on an SQLite error (kept for
+ * registry_error()). */
 sqlite3_stmt *registry_stmt(registry *reg, enum stmt_id id, const char *sql);
-/* Step st to the end, returning EX_SOFTWARE on an error, 0 otherwise. */
+/* The code of a statement that did not prepare: EX_DATAERR. */
+int stmt_failed(const registry *reg);
+/* Step st to the end, returning 0, or on an error EX_DATAERR (a damaged
+ * database) or EX_SOFTWARE, the message kept for registry_error(). */
 int stmt_finish(registry *reg, sqlite3_stmt *st, int rc);
 
-/* schema.c */
-int schema_create(sqlite3 *db);
-int schema_build_derived(sqlite3 *db);    /* search index and list orders */
+/* schema.c: SQLite's message in err on failure */
+int schema_create(sqlite3 *db, char *err, size_t errlen);
+/* the search index and list orders */
+int schema_build_derived(sqlite3 *db, char *err, size_t errlen);
 int schema_check_version(sqlite3 *db, char *err, size_t errlen);
+
+/* build.c: the schema in db, filled from dir in one transaction, with
+ * the search indexes and list orders when derived is set; a failure that
+ * is no CSV row's is reported on what (a path) through opts. */
+int registry_build(sqlite3 *db, const char *dir, const char *what,
+                   const struct import_opts *opts, struct import_stats *stats, int derived);
+/* opts->on_error(file, line 0, no column, reason), when there is one. */
+void import_report(const struct import_opts *opts, const char *file, const char *reason);
 
 /* import.c: load every table of dir into db (already holding the schema). */
 int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,

@@ -17,22 +17,36 @@ sqlite3_stmt *registry_stmt(registry *reg, enum stmt_id id, const char *sql)
 		return st;
 	}
 	if (sqlite3_prepare_v3(reg->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "dcinet: sqlite: %s\n", sqlite3_errmsg(reg->db));
+		snprintf(reg->err, sizeof(reg->err), "%s", sqlite3_errmsg(reg->db));
 		return NULL;
 	}
 	reg->stmt[id] = st;
 	return st;
 }
 
+int stmt_failed(const registry *reg)
+{
+	(void)reg;
+	/* A statement of the schema this registry claims to have does not
+	 * prepare: a table is missing or the file is damaged. */
+	return EX_DATAERR;
+}
+
 int stmt_finish(registry *reg, sqlite3_stmt *st, int rc)
 {
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		fprintf(stderr, "dcinet: sqlite: %s\n", sqlite3_errmsg(reg->db));
+		snprintf(reg->err, sizeof(reg->err), "%s", sqlite3_errmsg(reg->db));
 		sqlite3_reset(st);
-		return EX_SOFTWARE;
+		/* a database that is not what it says is bad data, not a bug */
+		return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? EX_DATAERR : EX_SOFTWARE;
 	}
 	sqlite3_reset(st);
 	return 0;
+}
+
+const char *registry_error(const registry *reg)
+{
+	return reg ? reg->err : "";
 }
 
 const char *post_sort_name(enum post_sort sort)
@@ -51,7 +65,7 @@ int registry_counts(registry *reg, struct dci_counts *out)
 	out->claimed_embassies_min = out->claimed_embassies_max = -1;
 	out->claimed_countries_min = out->claimed_countries_max = -1;
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = column_text(st, 0);
 		long v = (long)sqlite3_column_int64(st, 1);
@@ -95,7 +109,7 @@ int directorate_each(registry *reg, directorate_fn fn, void *ctx)
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dci_directorate d = {
 			column_text(st, 0), column_text(st, 1), column_text(st, 2),
@@ -124,7 +138,7 @@ int snapshots_each(registry *reg, snapshot_fn fn, void *ctx)
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dci_snapshot s = {
 			column_text(st, 0), column_text(st, 1),
@@ -147,7 +161,7 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	if (post)
 		sqlite3_bind_text(st, 1, post, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -236,7 +250,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 		" WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3");
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_int(st, 1, order_id(reg, sort));
 	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
 	sqlite3_bind_int64(st, 3, limit);
@@ -274,7 +288,7 @@ int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx)
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
 	rc = post_rows(reg, st, fn, ctx, &seen);
 	return rc ? rc : seen ? 0 : EX_NOINPUT;
@@ -310,7 +324,7 @@ int post_coverage_each(registry *reg, const char *post_id, coverage_fn fn, void 
 		" ORDER BY cov.relation <> 'host', cov.relation, c.name_en");
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
 	return coverage_rows(reg, st, fn, ctx);
 }
@@ -325,7 +339,7 @@ int country_covered_by(registry *reg, const char *iso, coverage_fn fn, void *ctx
 		" ORDER BY cov.relation <> 'host', p.city, p.id");
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, iso, -1, SQLITE_TRANSIENT);
 	return coverage_rows(reg, st, fn, ctx);
 }
@@ -340,7 +354,7 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx)
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dci_staff s = {
@@ -367,7 +381,7 @@ int post_sources_each(registry *reg, const char *post_id, post_source_fn fn, voi
 	int rc;
 
 	if (!st)
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dci_post_source s = {

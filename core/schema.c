@@ -240,32 +240,33 @@ static const char derived_sql[] =
 	"INSERT INTO fts_theme(rowid, theme_en, theme_fr)"
 	"  SELECT rowid, theme_en, theme_fr FROM themes;";
 
-static int exec_sql(sqlite3 *db, const char *sql)
+static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "dcinet: sqlite: %s\n", msg ? msg : sqlite3_errmsg(db));
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
-		return EX_SOFTWARE;
+		return rc == SQLITE_FULL ? EX_IOERR : EX_SOFTWARE;
 	}
 	return 0;
 }
 
-int schema_create(sqlite3 *db)
+int schema_create(sqlite3 *db, char *err, size_t errlen)
 {
-	return exec_sql(db, schema_sql);
+	return exec_sql(db, schema_sql, err, errlen);
 }
 
-int schema_build_derived(sqlite3 *db)
+int schema_build_derived(sqlite3 *db, char *err, size_t errlen)
 {
 	char sql[64];
-	int rc = exec_sql(db, derived_sql);
+	int rc = exec_sql(db, derived_sql, err, errlen);
 
 	if (rc)
 		return rc;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;", DCINET_SCHEMA_VERSION);
-	return exec_sql(db, sql);
+	return exec_sql(db, sql, err, errlen);
 }
 
 int schema_check_version(sqlite3 *db, char *err, size_t errlen)

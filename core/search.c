@@ -138,7 +138,7 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	st = registry_stmt(reg, ids[kind], search_sql[kind]);
 	if (!st) {
 		free(q);
-		return EX_SOFTWARE;
+		return stmt_failed(reg);
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit);

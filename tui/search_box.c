@@ -20,6 +20,7 @@
  * beyond the screen with search_run()'s offset, one at a time.
  */
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,6 +53,7 @@ struct search_box {
 	int stale;                 /* text changed since the last search */
 	int searched;              /* hits answer the current text */
 	int failed;
+	char fail_text[256];        /* what the registry said when it failed */
 	int ambiguous;             /* several matches, none named exactly */
 	int chosen;                /* the officer moved the selection since */
 	char *answer_head, *answer_facts, *answer_evidence;
@@ -529,6 +531,13 @@ static int answer_rows(int rows)
 	return rows >= 12 ? 4 : rows >= 8 ? 3 : rows >= 4 ? 1 : 0;
 }
 
+/* Keep what the registry said; the draw shows it, sanitised like all text. */
+static void search_failed(struct search_box *s, struct tui *t)
+{
+	s->failed = 1;
+	snprintf(s->fail_text, sizeof(s->fail_text), "%s", registry_error(t->reg));
+}
+
 /* Search for the text, holding the hits a results area of rows rows shows. */
 static void run_for(struct search_box *s, struct tui *t, int rows)
 {
@@ -546,7 +555,7 @@ static void run_for(struct search_box *s, struct tui *t, int rows)
 
 		if (search_run(t->reg, s->utf8, (enum hit_kind)k, 0, limit + 1, on_hit,
 		               &s->group[k]) != 0)
-			s->failed = 1;
+			search_failed(s, t);
 		if (s->group[k].n > limit) {
 			row_free(&s->group[k].rows[--s->group[k].n]);
 			s->group[k].more = 1;
@@ -558,7 +567,7 @@ static void run_for(struct search_box *s, struct tui *t, int rows)
 			row_to_french(s, t, k, &s->group[k].rows[i]);
 	s->searched = 1;
 	if (answer_find(t->reg, s->utf8, on_answer, s) != 0)
-		s->failed = 1;
+		search_failed(s, t);
 }
 
 static void run(struct search_box *s, struct tui *t)
@@ -979,8 +988,12 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 		          _("So do \"kathmandu\", \"NP\", \"NPL\"; \"ivory coast\", \"Allemagne\" too."));
 		return;
 	}
-	if (s->failed)
-		draw_text(cv, y++, DOC_MARGIN, -1, ROLE_MESSAGE, _("The search failed."));
+	if (s->failed) {
+		char *msg = str_printf(_("The search failed: %s"), s->fail_text);
+
+		draw_text(cv, y++, DOC_MARGIN, -1, ROLE_MESSAGE, msg);
+		free(msg);
+	}
 	if (hits_total(s) == 0) {
 		char *msg = str_printf(_("No match for \"%s\"."), s->utf8);
 
