@@ -1,6 +1,6 @@
 /*
  * find.c: --find, the desk's answer on standard output, in one of a table
- * of formats: text for people (sanitised when it goes to a terminal),
+ * of formats: text for people (sanitised, wherever it goes),
  * plain sentences for screen readers and pasting, TSV and JSON for scripts.
  */
 #include <string.h>
@@ -28,7 +28,7 @@ struct find_out {
 	enum answer_status status;
 };
 
-/* Text fields pass through the sanitiser when a terminal will show them. */
+/* Text fields pass through the sanitiser (all formats but JSON). */
 static const char *shown(struct find_out *f, const char *s, char *buf, size_t n)
 {
 	if (!f->sanitize)
@@ -147,18 +147,14 @@ static void plain_hit(struct find_out *f, const struct dci_hit *h)
 	plain_tail(f, h);
 }
 
-/* One line a hit, tab-separated; tabs and line breaks in data become
- * spaces.  On a terminal the sanitiser shows them (and every other
- * control) as ^I, ^J: the columns stay whole either way. */
+/* One line a hit, tab-separated; a tab or line break in data shows as
+ * ^I, ^J (the sanitiser's way with every control), so the columns stay
+ * whole. */
 static void tsv_field(struct find_out *f, const char *s, int last)
 {
 	char buf[2048];
 
-	if (f->sanitize)
-		fputs(shown(f, s, buf, sizeof(buf)), f->out);
-	else
-		for (; *s; s++)
-			fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f->out);
+	fputs(shown(f, s, buf, sizeof(buf)), f->out);
 	fputc(last ? '\n' : '\t', f->out);
 }
 
@@ -473,7 +469,9 @@ int find_print(registry *reg, const char *text, const struct find_format *format
 	memset(&f, 0, sizeof(f));
 	f.out = out;
 	f.format = format;
-	f.sanitize = format->begin != json_begin && isatty(fileno(out));
+	/* Text goes through the sanitiser wherever it goes (a pipe may end in
+	 * less -R); JSON keeps the exact bytes, escaped. */
+	f.sanitize = format->begin != json_begin;
 	rc = answer_find(reg, text, on_answer, &f);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++)
 		rc = search_run(reg, text, (enum hit_kind)kind, 0, FIND_LIMIT, on_hit, &f);

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,26 +68,73 @@ int import_check_dir(const char *dir, const struct import_opts *opts,
 	return rc;
 }
 
+/* "file:" and path, percent-encoded: a path may hold '?' or '#'. */
+static int db_uri(char *buf, size_t n, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t w = (size_t)snprintf(buf, n, "file:");
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)path; *p && w + 4 < n; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p)) {
+			buf[w++] = (char)*p;
+		} else {
+			buf[w++] = '%';
+			buf[w++] = hex[*p >> 4];
+			buf[w++] = hex[*p & 15];
+		}
+	}
+	if (*p || w + sizeof("?mode=ro&immutable=1") > n)
+		return -1;
+	snprintf(buf + w, n - w, "?mode=ro&immutable=1");
+	return 0;
+}
+
+/* A registry that a desk opens is immutable for it: --import replaces
+ * the file by a rename, never writes into it, so SQLite may skip locks
+ * and change checks and creates nothing beside it (no -journal, -wal or
+ * -shm, even for a database left in WAL mode).  Anything but a regular
+ * file (a FIFO would block the open forever) is refused before opening. */
 int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 {
+	char uri[PATH_MAX * 3 + 64];
+	struct stat st;
 	registry *reg;
 	int rc;
 
 	*out = NULL;
-	if (access(path, R_OK) != 0) {
+	if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file", path);
+		return EX_NOINPUT;
+	}
+	if (st.st_size == 0) {
+		snprintf(err, errlen, "%s: not a dcinet database (the file is empty)", path);
+		return EX_DATAERR;
+	}
+	if (db_uri(uri, sizeof(uri), path) != 0) {
+		snprintf(err, errlen, "%s: path too long", path);
 		return EX_NOINPUT;
 	}
 	reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return EX_OSERR;
-	if (sqlite3_open_v2(path, &reg->db, OPEN_FLAGS | SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(uri, &reg->db, OPEN_FLAGS | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	                    NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(reg->db));
 		registry_close(reg);
 		return EX_NOINPUT;
 	}
 	rc = schema_check_version(reg->db, err, errlen);
 	if (rc) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s", err);
+		snprintf(err, errlen, "%s: %s", path, why);
 		registry_close(reg);
 		return rc;
 	}

@@ -272,19 +272,26 @@ int schema_build_derived(sqlite3 *db, char *err, size_t errlen)
 int schema_check_version(sqlite3 *db, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int version = -1;
+	int version = -1, tables = 0;
 
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "not a dcinet registry: %s", sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM sqlite_schema),"
+	                       " (SELECT user_version FROM pragma_user_version)", -1, &st,
+	                       NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "not a dcinet database: %s", sqlite3_errmsg(db));
 		return EX_DATAERR;
 	}
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		snprintf(err, errlen, "not a dcinet registry: %s", sqlite3_errmsg(db));
+		snprintf(err, errlen, "not a dcinet database: %s", sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		return EX_DATAERR;
 	}
-	version = sqlite3_column_int(st, 0);
+	tables = sqlite3_column_int(st, 0);
+	version = sqlite3_column_int(st, 1);
 	sqlite3_finalize(st);
+	if (tables == 0 || version == 0) {
+		snprintf(err, errlen, "not a dcinet database");
+		return EX_DATAERR;
+	}
 	if (version != DCINET_SCHEMA_VERSION) {
 		snprintf(err, errlen, "registry schema version %d, this dcinet reads %d "
 		         "(rebuild it with --import)", version, DCINET_SCHEMA_VERSION);

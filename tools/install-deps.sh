@@ -7,7 +7,7 @@ set -eu
 pkgs_for() {
 	case "$1" in
 	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext" ;;
-	test)  echo "libcmocka-dev tmux mandoc jq locales" ;;
+	test)  echo "libcmocka-dev tmux mandoc jq locales sqlite3" ;;
 	bench) echo "sqlite3 time" ;;
 	fuzz)  echo "clang libclang-rt-14-dev" ;;
 	grind) echo "valgrind" ;;

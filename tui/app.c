@@ -9,10 +9,10 @@
  * curses sends only the cells that changed.  Nothing is cleared per key.
  *
  * Signals: SIGINT, SIGTERM and SIGHUP set a flag; the loop leaves through
- * endwin().  They, and SIGWINCH (whose handler is curses'), are blocked
- * except inside pselect(), which unblocks them atomically: a signal that
- * comes while a key is being handled is seen at the next wait instead of
- * being lost behind a blocking read.  Ctrl-C is also a quit key, for
+ * endwin().  They, and SIGWINCH (whose handler is ours: screen_size.h),
+ * are blocked except inside pselect(), which unblocks them atomically: a
+ * signal that comes while a key is being handled is seen at the next wait
+ * instead of being lost behind a blocking read.  Ctrl-C is also a quit key, for
  * terminals that pass it through.
  *
  * Two things reach the terminal outside curses' cells, both after a
@@ -29,22 +29,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 #include "app.h"
 #include "osc.h"
+#include "screen_size.h"
 #include "str.h"
 #include "tui.h"
+#include <term.h>     /* last: its macros (lines, columns) would clash */
 
 #define MAX_READ_ERRORS 64         /* in a row: the terminal has gone */
 
-static volatile sig_atomic_t caught_signal;
+static volatile sig_atomic_t caught_signal, caught_winch;
 
 static void on_signal(int sig)
 {
 	caught_signal = sig;
+}
+
+/* The browser, not curses, follows the terminal's size (screen_size.h):
+ * with a handler of ours in place, curses installs none. */
+static void on_winch(int sig)
+{
+	(void)sig;
+	caught_winch = 1;
 }
 
 static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP };
@@ -52,7 +63,7 @@ static const int handled_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 /* What tui_run() changes in the process's signal handling, to put back. */
 struct signal_state {
-	struct sigaction old_action[NSIGNALS];
+	struct sigaction old_action[NSIGNALS], old_winch;
 	sigset_t old_mask;
 	sigset_t wait_mask;        /* the mask inside pselect() */
 };
@@ -72,6 +83,8 @@ static void signals_install(struct signal_state *ss)
 		sigaction(handled_signals[i], &sa, &ss->old_action[i]);
 		sigaddset(&block, handled_signals[i]);
 	}
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, &ss->old_winch);
 	sigprocmask(SIG_BLOCK, &block, &ss->old_mask);
 	ss->wait_mask = ss->old_mask;
 	sigdelset(&ss->wait_mask, SIGWINCH);
@@ -86,6 +99,7 @@ static void signals_restore(const struct signal_state *ss)
 	sigprocmask(SIG_SETMASK, &ss->old_mask, NULL);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(handled_signals[i], &ss->old_action[i], NULL);
+	sigaction(SIGWINCH, &ss->old_winch, NULL);
 }
 
 static int locale_is_utf8(void)
@@ -721,6 +735,11 @@ static int loop(struct tui *t, const sigset_t *wait_mask)
 			return 0;
 		if (ready < 0 && errno != EINTR)
 			return 0;
+		if (caught_winch) {
+			caught_winch = 0;
+			screen_size_follow(STDOUT_FILENO);
+			what = handle_key(t, KEY_CODE_YES, KEY_RESIZE, what);
+		}
 		/* Every key there is (a resize arrives as KEY_RESIZE after the
 		 * EINTR of SIGWINCH), then one drawing for all of them. */
 		while ((rc = wget_wch(stdscr, &wc)) != ERR) {
@@ -745,6 +764,24 @@ static int no_terminal_type(void)
 
 	text_sanitize(term, sizeof(term), getenv("TERM") ? getenv("TERM") : "", SANITIZE_ASCII);
 	fprintf(stderr, "dcinet: cannot use the terminal type \"%s\"\n", term);
+	return EX_UNAVAILABLE;
+}
+
+/* newterm() failed: the terminal type is unknown, or, when terminfo knows
+ * it, the screen could not be set up at the size the terminal gave. */
+static int screen_failed(void)
+{
+	struct winsize ws;
+	int err = 0;
+
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK || err != 1)
+		return no_terminal_type();
+	del_curterm(cur_term);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+		fprintf(stderr, "dcinet: cannot set up a screen of %u columns by %u lines\n",
+		        ws.ws_col, ws.ws_row);
+	else
+		fputs("dcinet: cannot set up the screen (the terminal gives no size)\n", stderr);
 	return EX_UNAVAILABLE;
 }
 
@@ -805,11 +842,14 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 
 	caught_signal = 0;
 	signals_install(&signals);
+	caught_winch = 0;
+	screen_size_pin(STDOUT_FILENO);
 	screen = newterm(NULL, stdout, stdin);
+	screen_size_unpin();
 	if (screen == NULL) {
 		signals_restore(&signals);
 		panes_destroy(&t);
-		return no_terminal_type();
+		return screen_failed();
 	}
 	set_term(screen);
 	if (!has_cursor_addressing()) {

@@ -78,8 +78,12 @@ jq -j '.hits[] | select(.kind == "post") | .label' "$TMP/out" >"$TMP/got" || fai
 cmp -s "$TMP/want" "$TMP/got" || fail "--json: the label did not come back byte for byte"
 [ "$(jq '[.hits[] | .kind] | unique | length' "$TMP/out")" -eq 4 ] || fail "--json: a hit kind is missing"
 
-# In a pipe the text is the data, as is (a script asked for it).
-run u8 "$DCINET" --data "$dir" --find evil
-expect_status 0
-cgrep -qF -- "$esc" "$TMP/out" || fail "a pipe should get the data as is"
+# In a pipe too (| less -R, | cat), every text format is sanitised; only
+# JSON carries the exact bytes, escaped.
+for fmt in text plain tsv; do
+	run u8 "$DCINET" --data "$dir" --find evil --format "$fmt"
+	expect_status 0
+	cgrep -q Evilcity "$TMP/out" || fail "--format $fmt in a pipe: no hit"
+	no_raw "$TMP/out" "--format $fmt in a pipe"
+done
 exit 0

@@ -53,7 +53,7 @@ cmp -s "$TMP/reg.db" "$TMP/before.db" || fail "reading changed the database"
 
 run "$DCINET" --db "$TMP/bad/posts.csv" --find x
 expect_status 65
-expect_err "not a dcinet registry"
+expect_err "posts.csv: not a dcinet database"
 
 # The browser refuses to start without a terminal, with a clear message.
 run "$DCINET" --data data

@@ -234,9 +234,11 @@ desk_setup() {
 	EOF
 }
 
-# client_start NAME: ssh to the desk in a 100x30 tmux session called NAME.
+# client_start NAME [COLS ROWS]: ssh to the desk in a tmux session called
+# NAME, 100x30 unless told: the client's window size is what sshd gives
+# the session's terminal.
 client_start() {
-	tm new-session -d -s "$1" -x 100 -y 30 "sh $TMP/client.sh $1" ||
+	tm new-session -d -s "$1" -x "${2:-100}" -y "${3:-30}" "sh $TMP/client.sh $1" ||
 		fail "tmux new-session $1"
 }
 
