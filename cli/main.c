@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,7 @@ int main(int argc, char **argv)
 	struct import_stats stats;
 	struct options o;
 	char pathbuf[PATH_MAX];
+	void (*quit_action)(int) = SIG_DFL;
 	registry *reg;
 	int rc;
 
@@ -252,6 +254,11 @@ int main(int argc, char **argv)
 	}
 	if (!o.data && !o.db)
 		default_registry(&o, pathbuf, sizeof(pathbuf));
+	/* Until the browser puts the terminal in raw mode, Ctrl-\ is still
+	 * SIGQUIT: loading a large registry must not die of it (no key kills
+	 * a desk session, see dcinet(1)). */
+	if (!o.find && isatty(STDIN_FILENO))
+		quit_action = signal(SIGQUIT, SIG_IGN);
 	rc = open_registry(&o, &reg);
 	if (rc)
 		return rc;
@@ -262,6 +269,7 @@ int main(int argc, char **argv)
 	} else {
 		struct tui_opts to = { o.db ? o.db : o.data };
 
+		signal(SIGQUIT, quit_action);
 		rc = tui_run(reg, &to);
 	}
 	registry_close(reg);

@@ -4,11 +4,18 @@
  * one atomically (import_build_db).  Failures are reported through the
  * caller's import_opts, never written anywhere by the core.
  */
+#define _GNU_SOURCE             /* O_TMPFILE */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
@@ -55,6 +62,12 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 		snprintf(err, sizeof(err), "%s", sqlite3_errmsg(db));
 		rc = sqlite3_errcode(db) == SQLITE_FULL ? EX_IOERR : EX_SOFTWARE;
 	}
+	/* SQLite says "database or disk is full"; the database has no size
+	 * limit here, so it is the disk. */
+	if (rc == EX_IOERR || sqlite3_errcode(db) == SQLITE_FULL) {
+		snprintf(err, sizeof(err), "%s", strerror(ENOSPC));
+		rc = EX_IOERR;
+	}
 	if (rc)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	if (err[0])
@@ -63,61 +76,313 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 	return rc;
 }
 
-static int fsync_path(const char *path, int flags)
+/* ---- the temporary database ------------------------------------------------
+ *
+ * The database is built in a file no other user can reach by a name: an
+ * unnamed file (O_TMPFILE) in the target's directory, linked under a
+ * temporary name only to be renamed over the target at once.  A kill at
+ * any point leaves nothing behind: the kernel frees an unnamed file.
+ * Where the file system has no O_TMPFILE, the file is created under a
+ * random name (O_EXCL, no symbolic link followed).  Either way it is
+ * opened once, here, and SQLite reaches it through /proc/self/fd/N, never
+ * by its name; and the importer holds an flock on it for its whole life,
+ * so that a later import can tell a dead importer's file (lock free) from
+ * a live one's and remove only the first.
+ */
+
+#define TMP_SUFFIX ".tmp-"
+#define TMP_RANDOM 6            /* letters after the suffix, as mkstemp() */
+
+struct tmp_db {
+	int dirfd;                  /* the target's directory */
+	const char *base;           /* the target's name in it */
+	int fd;                     /* the database being built, locked */
+	char name[NAME_MAX + 1];    /* its temporary name, "" while unnamed */
+	mode_t mode;                /* the target's, or 0644 less the umask */
+	uid_t uid;                  /* the target's owner, when it has one */
+	gid_t gid;
+	int has_owner;
+};
+
+/* SQLite would turn "/proc/self/fd/N" into the name the link points to
+ * (it resolves symbolic links) and open that name: this VFS is the
+ * default one but keeps a path as given. */
+static int path_as_given(sqlite3_vfs *vfs, const char *path, int n, char *out)
 {
-	int fd = open(path, flags), rc;
+	size_t len = strlen(path);
+
+	(void)vfs;
+	if (len >= (size_t)n)
+		return SQLITE_CANTOPEN;
+	memcpy(out, path, len + 1);
+	return SQLITE_OK;
+}
+
+static sqlite3_vfs fd_vfs;
+static pthread_once_t fd_vfs_once = PTHREAD_ONCE_INIT;
+static int (*unix_open)(const char *, int, int);
+
+/* SQLite opens every database with O_NOFOLLOW, which refuses the link
+ * /proc/self/fd/N itself: for those paths alone, follow it (to this
+ * process's own open file, which no one else can redirect). */
+static int open_following_fd(const char *path, int flags, int mode)
+{
+	if (strncmp(path, "/proc/self/fd/", strlen("/proc/self/fd/")) == 0)
+		flags &= ~O_NOFOLLOW;
+	return unix_open(path, flags, mode);
+}
+
+static void fd_vfs_register(void)
+{
+	sqlite3_vfs *unix_vfs = sqlite3_vfs_find("unix");
+
+	if (!unix_vfs || !unix_vfs->xGetSystemCall || !unix_vfs->xSetSystemCall)
+		return;
+	unix_open = (int (*)(const char *, int, int))unix_vfs->xGetSystemCall(unix_vfs, "open");
+	if (!unix_open || unix_vfs->xSetSystemCall(unix_vfs, "open",
+	                                           (sqlite3_syscall_ptr)open_following_fd) != SQLITE_OK)
+		return;
+	fd_vfs = *unix_vfs;
+	fd_vfs.pNext = NULL;
+	fd_vfs.zName = "dcinet-fd";
+	fd_vfs.xFullPathname = path_as_given;
+	if (sqlite3_vfs_register(&fd_vfs, 0) != SQLITE_OK)
+		fd_vfs.zName = NULL;
+}
+
+static int is_tmp_name(const char *base, const char *name)
+{
+	size_t n = strlen(base), i;
+
+	if (strncmp(name, base, n) != 0 || strncmp(name + n, TMP_SUFFIX, strlen(TMP_SUFFIX)) != 0)
+		return 0;
+	name += n + strlen(TMP_SUFFIX);
+	for (i = 0; i < TMP_RANDOM; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	return name[TMP_RANDOM] == '\0';
+}
+
+/* A fresh temporary name for base: base.tmp-XXXXXX. */
+static int tmp_name(const char *base, char *out, size_t n)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	unsigned char r[TMP_RANDOM];
+	size_t len, i;
+
+	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		return -1;
+	len = (size_t)snprintf(out, n, "%s" TMP_SUFFIX "XXXXXX", base);
+	if (len >= n)
+		return -1;
+	for (i = 0; i < TMP_RANDOM; i++)
+		out[len - TMP_RANDOM + i] = set[r[i] % (sizeof(set) - 1)];
+	return 0;
+}
+
+/* Remove name, one of our temporary files, when no live import holds its
+ * lock.  Another user's file, or anything but a regular file, is left. */
+static void remove_if_dead(int dirfd, const char *name)
+{
+	struct stat st;
+	int fd;
+
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)
+	    || st.st_uid != geteuid())
+		return;
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()
+	    && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		unlinkat(dirfd, name, 0);
+	close(fd);
+}
+
+/* The temporary files earlier imports of base were killed before
+ * removing. */
+static void remove_stale(int dirfd, const char *base)
+{
+	int fd = dup(dirfd);
+	struct dirent *e;
+	DIR *d;
 
 	if (fd < 0)
+		return;
+	d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (is_tmp_name(base, e->d_name))
+			remove_if_dead(dirfd, e->d_name);
+	closedir(d);
+}
+
+/* A new file under a temporary name, for file systems without O_TMPFILE.
+ * A later import may take the lock between our open and our flock and
+ * remove the file: then it has no link left, and we try another name. */
+static int create_named(struct tmp_db *t)
+{
+	struct stat st;
+	int tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		if (tmp_name(t->base, t->name, sizeof(t->name)) != 0)
+			break;
+		t->fd = openat(t->dirfd, t->name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		               0600);
+		if (t->fd < 0 && errno == EEXIST)
+			continue;
+		if (t->fd < 0)
+			break;
+		if (flock(t->fd, LOCK_EX) == 0 && fstat(t->fd, &st) == 0 && st.st_nlink > 0)
+			return 0;
+		close(t->fd);
+	}
+	t->fd = -1;
+	t->name[0] = '\0';
+	return -1;
+}
+
+static int tmp_create(struct tmp_db *t)
+{
+	t->name[0] = '\0';
+	t->fd = openat(t->dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (t->fd >= 0)
+		return flock(t->fd, LOCK_EX);
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
 		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
+	return create_named(t);
+}
+
+/* Give the unnamed file a temporary name, to rename it over the target. */
+static int tmp_link(struct tmp_db *t)
+{
+	char proc[64];
+	int tries;
+
+	if (t->name[0])
+		return 0;
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t->fd);
+	for (tries = 0; tries < 100; tries++) {
+		if (tmp_name(t->base, t->name, sizeof(t->name)) != 0)
+			break;
+		if (linkat(AT_FDCWD, proc, t->dirfd, t->name, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	t->name[0] = '\0';
+	return -1;
+}
+
+/* Open the target's directory and look at the target: it must be a
+ * regular file if it exists, and the new one takes its mode and owner. */
+static int tmp_prepare(struct tmp_db *t, const char *db_path, const struct import_opts *opts)
+{
+	char parent[PATH_MAX];
+	const char *slash = strrchr(db_path, '/');
+	struct stat st;
+	mode_t mask;
+
+	memset(t, 0, sizeof(*t));
+	t->fd = t->dirfd = -1;
+	t->base = slash ? slash + 1 : db_path;
+	if (!*t->base || strcmp(t->base, ".") == 0 || strcmp(t->base, "..") == 0
+	    || strlen(t->base) + strlen(TMP_SUFFIX) + TMP_RANDOM > NAME_MAX) {
+		import_report(opts, db_path, "not a file name");
+		return EX_USAGE;
+	}
+	if (!slash)
+		strcpy(parent, ".");
+	else if (slash == db_path)
+		strcpy(parent, "/");
+	else if (snprintf(parent, sizeof(parent), "%.*s", (int)(slash - db_path), db_path)
+	         >= (int)sizeof(parent))
+		return EX_USAGE;
+	t->dirfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (t->dirfd < 0) {
+		import_report(opts, db_path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	mask = umask(0);
+	umask(mask);
+	t->mode = 0644 & ~mask;
+	if (fstatat(t->dirfd, t->base, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			import_report(opts, db_path, "not a regular file, not replaced");
+			return EX_CANTCREAT;
+		}
+		t->mode = st.st_mode & 07777;
+		t->uid = st.st_uid;
+		t->gid = st.st_gid;
+		t->has_owner = 1;
+	} else if (errno != ENOENT) {
+		import_report(opts, db_path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* The built file: its mode and owner, on disk, renamed over the target. */
+static int tmp_install(struct tmp_db *t, const char *db_path, const struct import_opts *opts)
+{
+	if (fchmod(t->fd, t->mode) != 0
+	    || (t->has_owner && geteuid() == 0 && fchown(t->fd, t->uid, t->gid) != 0)
+	    || fsync(t->fd) != 0 || tmp_link(t) != 0
+	    || renameat(t->dirfd, t->name, t->dirfd, t->base) != 0) {
+		import_report(opts, db_path, strerror(errno));
+		return errno == ENOSPC || errno == EIO || errno == EDQUOT ? EX_IOERR : EX_CANTCREAT;
+	}
+	t->name[0] = '\0';
+	fsync(t->dirfd);
+	return 0;
+}
+
+static void tmp_close(struct tmp_db *t)
+{
+	if (t->fd >= 0 && t->name[0])
+		unlinkat(t->dirfd, t->name, 0);
+	if (t->fd >= 0)
+		close(t->fd);
+	if (t->dirfd >= 0)
+		close(t->dirfd);
 }
 
 int import_build_db(const char *dir, const char *db_path,
                     const struct import_opts *opts, struct import_stats *stats)
 {
-	char tmp[4096], parent[4096], *slash;
+	struct tmp_db t;
+	char proc[64];
 	sqlite3 *db = NULL;
-	mode_t mask;
-	int fd, rc;
+	int rc;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", db_path) >= (int)sizeof(tmp))
-		return EX_USAGE;
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		import_report(opts, tmp, strerror(errno));
+	rc = tmp_prepare(&t, db_path, opts);
+	if (rc) {
+		tmp_close(&t);
+		return rc;
+	}
+	remove_stale(t.dirfd, t.base);
+	pthread_once(&fd_vfs_once, fd_vfs_register);
+	if (tmp_create(&t) != 0) {
+		import_report(opts, db_path, strerror(errno));
+		tmp_close(&t);
 		return EX_CANTCREAT;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0644 & ~mask);
-	close(fd);
-	if (sqlite3_open_v2(tmp, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		import_report(opts, tmp, sqlite3_errmsg(db));
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t.fd);
+	if (!fd_vfs.zName || sqlite3_open_v2(proc, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE,
+	                                     fd_vfs.zName) != SQLITE_OK) {
+		import_report(opts, db_path, db ? sqlite3_errmsg(db) : "cannot open SQLite");
 		rc = EX_CANTCREAT;
 	} else {
 		rc = registry_build(db, dir, db_path, opts, stats, 1);
 	}
 	if (sqlite3_close(db) != SQLITE_OK && !rc)
 		rc = EX_SOFTWARE;
-	if (!rc && fsync_path(tmp, O_RDONLY) != 0)
-		rc = EX_IOERR;
-	if (!rc && rename(tmp, db_path) != 0) {
-		import_report(opts, db_path, strerror(errno));
-		rc = EX_CANTCREAT;
-	}
-	if (rc) {
-		unlink(tmp);
-		return rc;
-	}
-	snprintf(parent, sizeof(parent), "%s", db_path);
-	slash = strrchr(parent, '/');
-	if (slash)
-		*(slash == parent ? slash + 1 : slash) = '\0';
-	else
-		strcpy(parent, ".");
-	fsync_path(parent, O_RDONLY | O_DIRECTORY);
-	return 0;
+	if (!rc)
+		rc = tmp_install(&t, db_path, opts);
+	tmp_close(&t);
+	return rc;
 }
-

@@ -39,6 +39,7 @@
 #include "tables.h"
 
 #define MAX_FIELD_BYTES 65536
+#define CSV_AFTER_QUOTE 3      /* libcsv's pstate after a quote in a quoted field */
 #define MAX_FIELDS 64          /* more than any table has; the rest are counted */
 #define DEFAULT_MAX_ERRORS 50
 #define CHUNK 65536
@@ -96,6 +97,7 @@ struct loader {
 
 	long rows, errors;
 	int max_errors;
+	int disk_full;                      /* SQLite could not write: stop, no row is to blame */
 };
 
 /* Print a value inside a message: sanitised, and when it does not fit,
@@ -301,6 +303,10 @@ static void insert_one(struct loader *ld, const char *const *values, const size_
 		return;
 	}
 	rc = sqlite3_extended_errcode(ld->db);
+	if ((rc & 0xff) == SQLITE_FULL) {
+		ld->disk_full = ld->stop = 1;
+		return;
+	}
 	if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
 	    && (c = unique_column(ld)) > 0)
 		report(ld, ld->rec_line, spec->cols[c].name, "duplicate value \"%s\"",
@@ -481,6 +487,7 @@ static int prepare_insert(struct loader *ld)
 enum event_kind {
 	EV_RECORD,         /* a record: its fields follow */
 	EV_BAD_QUOTING,    /* libcsv gave up on a line; the record is dropped */
+	EV_NO_MEMORY,      /* libcsv could not grow its field buffer */
 	EV_UTF16,          /* the file is UTF-16: nothing else follows */
 	EV_READ_ERROR,
 	EV_UNTERMINATED,   /* the file ends inside a quoted field */
@@ -535,6 +542,9 @@ struct reader {
 	unsigned char oversize[MAX_FIELDS];
 	long nfields;
 	int oom, clean;
+	int field_cut;     /* the field being parsed passed the limit: its bytes were dropped */
+	int spaces_cut;    /* or spaces after its first spaces_cut_at bytes were */
+	size_t spaces_cut_at;
 	long line, rec_line, chunks;
 	int at_record_start;
 };
@@ -620,6 +630,7 @@ static void record_reset(struct reader *r)
 	r->nfields = 0;
 	r->oom = 0;
 	r->clean = 1;
+	r->field_cut = r->spaces_cut = 0;
 	r->rec_start = (size_t)-1;
 }
 
@@ -628,7 +639,9 @@ static void on_field(void *data, size_t len, void *ctx)
 	struct reader *r = ctx;
 	struct batch *b = r->out;
 	long i = r->nfields++;
+	int cut = r->field_cut || (r->spaces_cut && len > r->spaces_cut_at);
 
+	r->field_cut = r->spaces_cut = 0;
 	if (i >= MAX_FIELDS)
 		return;
 	if (r->rec_start == (size_t)-1) {
@@ -643,7 +656,7 @@ static void on_field(void *data, size_t len, void *ctx)
 		}
 		r->rec_start = (size_t)((char *)ev - b->buf);
 	}
-	r->oversize[i] = len > MAX_FIELD_BYTES;
+	r->oversize[i] = cut || len > MAX_FIELD_BYTES;
 	if (r->oversize[i]) {
 		len = 0;
 		r->clean = 0;
@@ -702,23 +715,51 @@ static void on_record(int term, void *ctx)
 		batch_send(r, 0);
 }
 
+/* libcsv keeps the field it is in whole, however long, in its public
+ * struct: entry_pos bytes, of which it will take off the end the spaces
+ * after the value (spaces) and, after a closing quote, the quote.  Past
+ * the limit, drop the bytes: a value that long is refused anyway; of
+ * trailing spaces keep one (libcsv tells none from some), and remember
+ * that any value longer than the one kept held the spaces dropped. */
+static void field_bound(struct reader *r)
+{
+	struct csv_parser *p = &r->parser;
+	size_t quote = p->pstate == CSV_AFTER_QUOTE, value;
+
+	if (p->entry_pos <= MAX_FIELD_BYTES)
+		return;
+	value = p->entry_pos - p->spaces - quote;
+	if (value > MAX_FIELD_BYTES || (r->spaces_cut && value > r->spaces_cut_at)) {
+		r->field_cut = 1;
+		value = 0;
+	} else {
+		r->spaces_cut = 1;
+		r->spaces_cut_at = value;
+	}
+	p->spaces = p->spaces ? 1 : 0;
+	p->entry_pos = value + quote + p->spaces;
+}
+
 /* Feed one line (terminator included) to the parser; on a quoting error,
  * drop the record, tell the loader, and start afresh on the next line. */
 static void feed(struct reader *r, const char *s, size_t n)
 {
-	struct event *ev;
+	int err;
 
 	if (r->at_record_start && !(n == 1 && (s[0] == '\n' || s[0] == '\r'))
 	    && !(n == 2 && s[0] == '\r' && s[1] == '\n')) {
 		r->rec_line = r->line;
 		r->at_record_start = 0;
 	}
-	if (csv_parse(&r->parser, s, n, on_field, on_record, r) == n)
+	if (csv_parse(&r->parser, s, n, on_field, on_record, r) == n) {
+		field_bound(r);
 		return;
+	}
+	err = csv_error(&r->parser);
 	if (r->rec_start != (size_t)-1)
 		r->out->len = r->rec_start;    /* the half-parsed record goes */
-	ev = event_begin(r, EV_BAD_QUOTING, r->line);
-	(void)ev;
+	event_begin(r, err == CSV_ENOMEM || err == CSV_ETOOBIG ? EV_NO_MEMORY : EV_BAD_QUOTING,
+	            r->line);
 	csv_free(&r->parser);
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
 	record_reset(r);
@@ -869,6 +910,13 @@ static void load_batch(struct loader *ld, const struct batch *b)
 				       "bad quoting (a quote inside an unquoted field, or text after"
 				       " a closing quote)");
 			break;
+		case EV_NO_MEMORY:
+			if (!ld->stop)
+				report(ld, ev->line,
+				       field_column_name(ld, ev->nfields, namebuf, sizeof(namebuf)),
+				       "out of memory");
+			ld->stop = 1;
+			break;
 		case EV_UTF16:
 			report(ld, 1, "file", "UTF-16 text: save the file as UTF-8");
 			ld->stop = 1;
@@ -1001,6 +1049,8 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 			stats->rows += ld.rows;
 			stats->errors += ld.errors;
 		}
+		if (ld.disk_full)
+			return EX_IOERR;  /* registry_build says why */
 		if (ld.errors && !rc)
 			rc = EX_DATAERR;
 	}
