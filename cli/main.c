@@ -26,14 +26,15 @@ static const char usage_text[] =
 	"\n"
 	"  -d, --data DIR     load the CSV registry in DIR (into memory)\n"
 	"  -b, --db FILE      open a database built by --import, read-only\n"
-	"  -f, --find TEXT    print matching countries (with the post covering them),\n"
-	"                     posts, staff and themes; exit 0 found, 1 nothing found,\n"
-	"                     2 ambiguous (several countries, none named exactly)\n"
+	"  -f, --find TEXT    print the answer, then matching countries (with the post\n"
+	"                     covering them), posts, staff and themes; exit 0 found,\n"
+	"                     1 nothing found, 2 ambiguous (several match, none exactly)\n"
 	"  -F, --format FMT   with --find: text, plain (sentences), tsv or json\n"
 	"  -j, --json         the same as --format json\n"
 	"  -p, --plain        the same as --format plain\n"
 	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
 	"  -i, --import DIR   build --db FILE from DIR, replacing it atomically\n"
+	"      --no-mouse     leave the mouse to the terminal (also DCINET_MOUSE=0)\n"
 	"  -h, --help         this help\n"
 	"  -V, --version      the version\n"
 	"\n"
@@ -41,6 +42,7 @@ static const char usage_text[] =
 	"In the browser, press ? for the keys; see dcinet(1) and dcinet-data(5).\n";
 
 struct options {
+	int no_mouse;              /* --no-mouse */
 	const char *data, *db, *find, *check, *import;
 	const struct find_format *format;
 };
@@ -80,6 +82,24 @@ static int usage_error(const char *msg)
 	return EX_USAGE;
 }
 
+/* getopt_long's refusal, naming the option: "unknown option '--fnd'". */
+static int bad_option(const char *arg, int opt)
+{
+	char msg[256], name[128];
+	const char *eq;
+
+	text_sanitize(name, sizeof(name), arg ? arg : "?", 0);
+	eq = strncmp(name, "--", 2) == 0 ? strchr(name, '=') : NULL;
+	if (opt && strchr("dbfciF", opt))
+		snprintf(msg, sizeof(msg), "option '%s' needs an argument", name);
+	else if (opt && eq)
+		snprintf(msg, sizeof(msg), "option '%.*s' takes no argument", (int)(eq - name), name);
+	else
+		snprintf(msg, sizeof(msg), "unknown option '%.*s'",
+		         (int)(eq ? eq - name : (long)strlen(name)), name);
+	return usage_error(msg);
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -93,6 +113,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "import", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "no-mouse", no_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -118,10 +139,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'i': o->import = optarg; break;
 		case 'h': fputs(usage_text, stdout); return -1;
 		case 'V': printf("dcinet %s\n", DCINET_VERSION); return -1;
+		case 'M': o->no_mouse = 1; break;
 		default:
-			if (optopt && strchr("dbfciF", optopt))
-				return usage_error("an option needs an argument");
-			return usage_error("unknown option");
+			return bad_option(argv[optind - 1], optopt);
 		}
 	}
 	if (optind < argc)
@@ -267,7 +287,7 @@ int main(int argc, char **argv)
 		if (rc != FIND_FOUND && rc != FIND_NOTHING && rc != FIND_AMBIGUOUS)
 			say(registry_error(reg));
 	} else {
-		struct tui_opts to = { o.db ? o.db : o.data };
+		struct tui_opts to = { o.db ? o.db : o.data, o.no_mouse };
 
 		signal(SIGQUIT, quit_action);
 		rc = tui_run(reg, &to);

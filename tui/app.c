@@ -125,9 +125,11 @@ unsigned app_focus(struct tui *t, enum pane_id pane)
 		return REDRAW_NONE;
 	if (pane == PANE_SEARCH)
 		t->search_from = old;
-	t->pane[old].ops->focus(t->pane[old].st, t, 0);
+	if (t->pane[old].ops->focus)
+		t->pane[old].ops->focus(t->pane[old].st, t, 0);
 	t->focus = pane;
-	t->pane[pane].ops->focus(t->pane[pane].st, t, 1);
+	if (t->pane[pane].ops->focus)
+		t->pane[pane].ops->focus(t->pane[pane].st, t, 1);
 	return REDRAW_PANE(old) | REDRAW_PANE(pane) | REDRAW_CHROME;
 }
 
@@ -618,6 +620,8 @@ static void render(struct tui *t, unsigned what)
 	struct pane *focused = &t->pane[t->focus];
 	int p;
 
+	if (what & REDRAW_CLEAR)
+		clearok(curscr, TRUE);
 	if (t->layout.kind == LAYOUT_TOO_SMALL) {
 		const char *msg = t->layout.cols >= 30 ? _("dcinet: terminal too small")
 		                                       : _("terminal too small");
@@ -672,6 +676,7 @@ static unsigned dispatch(struct tui *t, int key)
 	switch (act) {
 	case ACT_NONE:           return what;
 	case ACT_QUIT:           return REDRAW_QUIT;
+	case ACT_REDRAW:         return REDRAW_ALL | REDRAW_CLEAR;
 	case ACT_HELP:            return what | popup_open(t, POPUP_HELP);
 	case ACT_LANGUAGE:       return what | app_set_french(t, !t->view.french);
 	case ACT_SOURCES:        return what | app_set_sources(t, !t->view.sources);
@@ -694,14 +699,152 @@ static unsigned dispatch(struct tui *t, int key)
 	}
 }
 
+/* ---- the mouse ------------------------------------------------------------------ */
+
+#define WHEEL_LINES 3
+#define DOUBLE_CLICK_MS 400
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The pane under (y, x), or -1. */
+static int pane_at(const struct tui *t, int y, int x)
+{
+	int p;
+
+	for (p = 0; p < PANE_COUNT; p++) {
+		const struct rect *r = &t->pane[p].rect;
+
+		if (t->pane[p].win && y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w)
+			return p;
+	}
+	return -1;
+}
+
+/* As htop and tig: a click focuses the pane and selects the row under it,
+ * a second click there opens it, the wheel scrolls the pane under the
+ * pointer; over a popup, the wheel scrolls it and a click closes it. */
+static unsigned mouse(struct tui *t)
+{
+	static long last_ms;
+	static int last_y = -1, last_x = -1;
+	MEVENT ev;
+	unsigned what = REDRAW_NONE;
+	int p, wheel, i, dbl;
+	struct pane *pane;
+
+	if (getmouse(&ev) != OK)
+		return REDRAW_NONE;
+	wheel = ev.bstate & BUTTON4_PRESSED ? -1 : ev.bstate & BUTTON5_PRESSED ? 1 : 0;
+	if (t->popup != POPUP_NONE) {
+		if (wheel == 0 && (ev.bstate & BUTTON1_PRESSED))
+			return popup_key(t, ACT_BACK);
+		for (i = 0; wheel && i < WHEEL_LINES; i++)
+			what |= popup_key(t, wheel < 0 ? ACT_UP : ACT_DOWN);
+		return what;
+	}
+	p = pane_at(t, ev.y, ev.x);
+	if (p < 0)
+		return REDRAW_NONE;
+	pane = &t->pane[p];
+	if (wheel) {
+		for (i = 0; i < WHEEL_LINES; i++)
+			what |= pane->ops->key(pane->st, t, wheel < 0 ? ACT_UP : ACT_DOWN, 0);
+		return what;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED))
+		return REDRAW_NONE;
+	dbl = ev.y == last_y && ev.x == last_x && now_ms() - last_ms < DOUBLE_CLICK_MS;
+	last_ms = dbl ? 0 : now_ms();
+	last_y = ev.y;
+	last_x = ev.x;
+	what |= app_focus(t, (enum pane_id)p);
+	if (ev.y == pane->rect.y)
+		return what;           /* the title: focus only */
+	if (pane->ops->click)
+		what |= pane->ops->click(pane->st, t, ev.y - pane->rect.y, ev.x - pane->rect.x);
+	if (dbl)
+		what |= pane->ops->key(pane->st, t, ACT_OPEN, 0);
+	return what;
+}
+
+/* The mouse as DCINET_MOUSE says (on unless "0"); mouseinterval(0): the
+ * browser tells a double click itself, so no click waits for a second. */
+static void mouse_init(const struct tui_opts *opts)
+{
+	const char *env = getenv("DCINET_MOUSE");
+
+	if ((opts && opts->no_mouse) || (env && strcmp(env, "0") == 0))
+		return;
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+/* ---- keys, as the keymap numbers them ---------------------------------------- */
+
+/* Curses codes of Ctrl-Left and Ctrl-Right (terminfo's kLFT5, kRIT5),
+ * which curses assigns at run time; 0 when the terminal has none. */
+static int key_ctrl_left, key_ctrl_right;
+
+static int key_named(const char *capname)
+{
+	char *seq = tigetstr(capname);
+	int code;
+
+	if (seq == NULL || seq == (char *)-1)
+		return 0;
+	code = key_defined(seq);
+	return code > 0 ? code : 0;
+}
+
+static void keys_init(void)
+{
+	key_ctrl_left = key_named("kLFT5");
+	key_ctrl_right = key_named("kRIT5");
+}
+
+/* The next key there is, or -1: a function key as KEYMAP_FN(), Esc and
+ * a character read together as KEYMAP_ALT() when that Alt key acts in
+ * pane (else Esc, then the character: Esc pressed just before a key). */
+static int read_key(enum pane_id pane)
+{
+	wint_t wc, next;
+	int rc = wget_wch(stdscr, &wc), rc2;
+
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		if (key_ctrl_left && (int)wc == key_ctrl_left)
+			return KEYMAP_CTRL_LEFT;
+		if (key_ctrl_right && (int)wc == key_ctrl_right)
+			return KEYMAP_CTRL_RIGHT;
+		return KEYMAP_FN((int)wc);
+	}
+	if (wc != KEYMAP_ESC)
+		return (int)wc;
+	rc2 = wget_wch(stdscr, &next);
+	if (rc2 == OK && next < 0x80 && keymap_lookup(KEYMAP_ALT((int)next), pane) != ACT_NONE)
+		return KEYMAP_ALT((int)next);
+	if (rc2 == KEY_CODE_YES)
+		ungetch((int)next);
+	else if (rc2 == OK)
+		unget_wch((wchar_t)next);
+	return KEYMAP_ESC;
+}
+
 /* Handle one key; a resize or a change of focus re-lays the screen out at
  * once, so the keys after it see the new sizes. */
-static unsigned handle_key(struct tui *t, int rc, wint_t wc, unsigned what)
+static unsigned handle_key(struct tui *t, int key, unsigned what)
 {
-	int key = rc == KEY_CODE_YES ? KEYMAP_FN((int)wc) : (int)wc;
-
 	if (key == KEYMAP_FN(KEY_RESIZE))
 		what |= REDRAW_LAYOUT;
+	else if (key == KEYMAP_FN(KEY_MOUSE))
+		what |= mouse(t);
 	else
 		what |= dispatch(t, key);
 	if (what & REDRAW_QUIT)
@@ -722,8 +865,7 @@ static int loop(struct tui *t, const sigset_t *wait_mask)
 	what = REDRAW_ALL;
 	for (;;) {
 		fd_set in;
-		wint_t wc;
-		int ready, rc, keys = 0;
+		int ready, key, keys = 0;
 
 		if (what != REDRAW_NONE)
 			render(t, what);
@@ -738,13 +880,12 @@ static int loop(struct tui *t, const sigset_t *wait_mask)
 		if (caught_winch) {
 			caught_winch = 0;
 			screen_size_follow(STDOUT_FILENO);
-			what = handle_key(t, KEY_CODE_YES, KEY_RESIZE, what);
+			what = handle_key(t, KEYMAP_FN(KEY_RESIZE), what);
 		}
-		/* Every key there is (a resize arrives as KEY_RESIZE after the
-		 * EINTR of SIGWINCH), then one drawing for all of them. */
-		while ((rc = wget_wch(stdscr, &wc)) != ERR) {
+		/* Every key there is, then one drawing for all of them. */
+		while ((key = read_key(t->focus)) >= 0) {
 			keys++;
-			what = handle_key(t, rc, wc, what);
+			what = handle_key(t, key, what);
 			if (what & REDRAW_QUIT)
 				return 0;
 		}
@@ -867,6 +1008,8 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);     /* keys are read only when pselect() says so */
 	set_escdelay(25);
+	keys_init();
+	mouse_init(opts);
 	colors_init(&t.colors, colors_wanted(getenv("NO_COLOR"), has_colors()));
 
 	status = loop(&t, &signals.wait_mask);

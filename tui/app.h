@@ -27,16 +27,26 @@
 #define REDRAW_LAYOUT (1u << (PANE_COUNT + 1))   /* recompute the layout, then all */
 #define REDRAW_QUIT (1u << (PANE_COUNT + 2))
 #define REDRAW_POPUP (1u << (PANE_COUNT + 3))     /* the open popup (help, card) alone */
+#define REDRAW_CLEAR (1u << (PANE_COUNT + 4))     /* repaint every cell of the terminal */
 #define REDRAW_ALL (REDRAW_PANES | REDRAW_CHROME)
 
 struct tui;
 
+/* A pane's operations.  The main loop calls them; a pane's state (st)
+ * is its own, created by its *_attach() and freed by destroy.  Strings a
+ * pane is given are borrowed for the call; what it keeps, it copies.
+ * An operation a pane does not need is NULL, and the caller skips it. */
 struct pane_ops {
-	/* Draw into cv (already erased); set cv->cur_y/cur_x for the cursor. */
+	/* Draw into cv (already erased); set cv->cur_y/cur_x for the cursor.
+	 * Reads the pane's state, never changes it. */
 	void (*draw)(void *st, struct tui *t, struct canvas *cv, int focused);
 	/* Handle act (key is the raw key, for ACT_TEXT); return a REDRAW_* mask. */
 	unsigned (*key)(void *st, struct tui *t, enum action act, int key);
-	/* The pane gains (on) or loses focus. */
+	/* A click at row, col of the pane's window (row 0 is its title, which
+	 * the caller handles: a click there only focuses the pane).  NULL:
+	 * a click only focuses.  Returns a REDRAW_* mask. */
+	unsigned (*click)(void *st, struct tui *t, int row, int col);
+	/* The pane gains (on) or loses focus.  NULL: nothing to do. */
 	void (*focus)(void *st, struct tui *t, int on);
 	/* The pane's window is now rows x cols (0 x 0: hidden). */
 	void (*resize)(void *st, struct tui *t, int rows, int cols);

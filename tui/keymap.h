@@ -19,6 +19,12 @@
 #define KEYMAP_FN(code) (0x110000 + (code))
 #define KEYMAP_CTRL(c) ((c) & 0x1f)
 #define KEYMAP_ESC 27
+/* Alt with a character: Esc then the character, read together. */
+#define KEYMAP_ALT(c) (0x200000 + (c))
+/* Keys terminfo knows by name only (their curses codes are assigned at
+ * run time): app.c turns them into these. */
+#define KEYMAP_CTRL_LEFT KEYMAP_FN(KEY_MAX + 1)
+#define KEYMAP_CTRL_RIGHT KEYMAP_FN(KEY_MAX + 2)
 
 enum action {
 	ACT_NONE,
@@ -31,7 +37,10 @@ enum action {
 	ACT_SORT,
 	ACT_LANGUAGE, ACT_SOURCES, ACT_COPY,
 	ACT_HELP, ACT_QUIT,
+	ACT_REDRAW,
 	ACT_CURSOR_LEFT, ACT_CURSOR_RIGHT, ACT_DELETE_BACK, ACT_DELETE, ACT_CLEAR_LINE,
+	ACT_LINE_START, ACT_LINE_END, ACT_WORD_LEFT, ACT_WORD_RIGHT, ACT_DELETE_WORD,
+	ACT_KILL_END,
 	ACT_TEXT,                  /* not in the table: a printable key typed into the search box */
 	ACT_COUNT
 };

@@ -546,13 +546,6 @@ static void overview_draw(void *st, struct tui *t, struct canvas *cv, int focuse
 	doc_draw(&o->doc, &o->view, cv, 1, body_rows(o), focused);
 }
 
-static void overview_focus(void *st, struct tui *t, int on)
-{
-	(void)st;
-	(void)t;
-	(void)on;
-}
-
 static void overview_resize(void *st, struct tui *t, int rows, int cols)
 {
 	struct overview *o = st;
@@ -620,8 +613,11 @@ static void overview_destroy(void *st)
 }
 
 static const struct pane_ops overview_ops = {
-	overview_draw, overview_key, overview_focus, overview_resize, overview_reload,
-	overview_destroy
+	.draw = overview_draw,
+	.key = overview_key,
+	.resize = overview_resize,
+	.reload = overview_reload,
+	.destroy = overview_destroy,
 };
 
 int overview_attach(struct tui *t)

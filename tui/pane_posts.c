@@ -223,6 +223,21 @@ static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
 	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
 }
 
+/* A click on a row of the list selects its post. */
+static unsigned posts_click(void *st, struct tui *t, int row, int col)
+{
+	struct posts *p = st;
+	long idx = p->top + row - 2;
+
+	(void)col;
+	if (row < 2 || row - 2 >= p->npage || idx >= p->count || idx == p->sel)
+		return REDRAW_NONE;
+	p->sel = idx;
+	settle(p, t, 0);
+	roster_show(t->roster, t, posts_selected(p));
+	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
+}
+
 /* Column widths for avail columns; 0 hides a column.  Narrow panes keep
  * city and country; wider ones add the count, date, rank, then codes. */
 static void columns(int avail, int gap, int sources, int w[COL_COUNT])
@@ -321,13 +336,6 @@ static void posts_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 	}
 }
 
-static void posts_focus(void *st, struct tui *t, int on)
-{
-	(void)st;
-	(void)t;
-	(void)on;
-}
-
 static void posts_resize(void *st, struct tui *t, int rows, int cols)
 {
 	struct posts *p = st;
@@ -368,7 +376,12 @@ static void posts_destroy(void *st)
 }
 
 static const struct pane_ops posts_ops = {
-	posts_draw, posts_key, posts_focus, posts_resize, posts_reload, posts_destroy
+	.draw = posts_draw,
+	.key = posts_key,
+	.click = posts_click,
+	.resize = posts_resize,
+	.reload = posts_reload,
+	.destroy = posts_destroy,
 };
 
 int posts_attach(struct tui *t)

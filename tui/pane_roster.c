@@ -692,13 +692,6 @@ static void roster_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 	doc_draw(&r->doc, &r->view, cv, 1, body_rows(r), focused);
 }
 
-static void roster_focus(void *st, struct tui *t, int on)
-{
-	(void)st;
-	(void)t;
-	(void)on;
-}
-
 static void roster_resize(void *st, struct tui *t, int rows, int cols)
 {
 	struct roster *r = st;
@@ -740,7 +733,11 @@ static void roster_destroy(void *st)
 }
 
 static const struct pane_ops roster_ops = {
-	roster_draw, roster_key, roster_focus, roster_resize, roster_reload, roster_destroy
+	.draw = roster_draw,
+	.key = roster_key,
+	.resize = roster_resize,
+	.reload = roster_reload,
+	.destroy = roster_destroy,
 };
 
 int roster_attach(struct tui *t)

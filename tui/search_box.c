@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
+#include <wctype.h>
 #include "app.h"
 #include "evidence.h"
 #include "str.h"
@@ -737,6 +738,38 @@ unsigned search_box_step(struct search_box *s, struct tui *t, int dir)
 	return what;
 }
 
+/* Where the word before the cursor starts (readline's Ctrl-W and Alt-B):
+ * back over spaces, then over the rest. */
+static int word_start(const struct search_box *s)
+{
+	int i = s->cur;
+
+	while (i > 0 && iswspace((wint_t)s->text[i - 1]))
+		i--;
+	while (i > 0 && !iswspace((wint_t)s->text[i - 1]))
+		i--;
+	return i;
+}
+
+/* Where the word after the cursor ends (Alt-F). */
+static int word_end(const struct search_box *s)
+{
+	int i = s->cur;
+
+	while (i < s->len && iswspace((wint_t)s->text[i]))
+		i++;
+	while (i < s->len && !iswspace((wint_t)s->text[i]))
+		i++;
+	return i;
+}
+
+static void delete_range(struct search_box *s, int from, int to)
+{
+	memmove(&s->text[from], &s->text[to], (size_t)(s->len - to) * sizeof(wchar_t));
+	s->len -= to - from;
+	s->cur = from;
+}
+
 static unsigned edit(struct search_box *s, struct tui *t, enum action act, int key)
 {
 	int was_open = s->len > 0;
@@ -765,6 +798,16 @@ static unsigned edit(struct search_box *s, struct tui *t, enum action act, int k
 	case ACT_CLEAR_LINE:
 		s->len = s->cur = 0;
 		break;
+	case ACT_DELETE_WORD:
+		if (s->cur == 0)
+			return REDRAW_NONE;
+		delete_range(s, word_start(s), s->cur);
+		break;
+	case ACT_KILL_END:
+		if (s->cur >= s->len)
+			return REDRAW_NONE;
+		s->len = s->cur;
+		break;
 	default:
 		return REDRAW_NONE;
 	}
@@ -789,6 +832,18 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 			return REDRAW_NONE;
 		s->cur++;
 		return REDRAW_PANE(PANE_SEARCH);
+	case ACT_LINE_START:
+	case ACT_LINE_END:
+	case ACT_WORD_LEFT:
+	case ACT_WORD_RIGHT: {
+		int to = act == ACT_LINE_START ? 0 : act == ACT_LINE_END ? s->len
+		         : act == ACT_WORD_LEFT ? word_start(s) : word_end(s);
+
+		if (to == s->cur)
+			return REDRAW_NONE;
+		s->cur = to;
+		return REDRAW_PANE(PANE_SEARCH);
+	}
 	case ACT_UP:        s->sel--; break;
 	case ACT_DOWN:      s->sel++; break;
 	case ACT_PAGE_UP:   s->sel -= page; break;
@@ -809,8 +864,7 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 			free(label);
 			return what;
 		}
-	case ACT_BACK:
-		search_box_clear(s, t);
+	case ACT_BACK:              /* the search stays, for n and N */
 		return app_back(t) | REDRAW_LAYOUT;
 	default:
 		return edit(s, t, act, key);
@@ -822,6 +876,44 @@ static unsigned search_key(void *st, struct tui *t, enum action act, int key)
 	if (s->sel == old && s->chosen)
 		return REDRAW_NONE;
 	/* A move is a choice, even onto the hit already selected. */
+	s->chosen = 1;
+	s->stepped = 0;
+	answer_selected(s, t);
+	return REDRAW_PANE(PANE_SEARCH);
+}
+
+/* The held hit drawn on row of the results, or -1 (search_draw's layout:
+ * the failure line, then each kind's header and hits, above the answer). */
+static int hit_on_row(const struct search_box *s, int rows, int row)
+{
+	int y = 1 + (s->failed ? 1 : 0), bottom = rows - answer_rows(rows), k, i, idx = 0;
+
+	if (s->len == 0)
+		return -1;
+	for (k = 0; k < HIT_KIND_COUNT; k++) {
+		const struct hit_group *g = &s->group[k];
+
+		if (g->n == 0)
+			continue;
+		y++;                   /* the kind's header */
+		for (i = 0; i < g->n && y < bottom; i++, y++)
+			if (y == row)
+				return idx + i;
+		idx += g->n;
+	}
+	return -1;
+}
+
+/* A click on a hit selects it, as Up and Down do. */
+static unsigned search_click(void *st, struct tui *t, int row, int col)
+{
+	struct search_box *s = st;
+	int hit = hit_on_row(s, s->rows, row);
+
+	(void)col;
+	if (hit < 0 || (hit == s->sel && s->chosen))
+		return REDRAW_NONE;
+	s->sel = hit;
 	s->chosen = 1;
 	s->stepped = 0;
 	answer_selected(s, t);
@@ -1026,13 +1118,6 @@ static void search_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 	draw_answer(s, cv);
 }
 
-static void search_focus(void *st, struct tui *t, int on)
-{
-	(void)st;
-	(void)t;
-	(void)on;
-}
-
 static void search_resize(void *st, struct tui *t, int rows, int cols)
 {
 	struct search_box *s = st;
@@ -1067,7 +1152,12 @@ static void search_destroy(void *st)
 }
 
 static const struct pane_ops search_ops = {
-	search_draw, search_key, search_focus, search_resize, search_reload, search_destroy
+	.draw = search_draw,
+	.key = search_key,
+	.click = search_click,
+	.resize = search_resize,
+	.reload = search_reload,
+	.destroy = search_destroy,
 };
 
 int search_box_attach(struct tui *t)

@@ -9,6 +9,7 @@
 
 struct tui_opts {
 	const char *registry_label;   /* shown in the title bar: a path or "shipped data" */
+	int no_mouse;                 /* leave the mouse to the terminal (--no-mouse) */
 };
 
 /* Run the browser on an open registry until the user quits.  Returns an

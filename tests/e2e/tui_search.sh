@@ -2,7 +2,7 @@
 # The desk's question, in the browser: who covers Nepal, Namibia?  A
 # country found by its French name shows its covering post; Enter opens
 # the post in Posts and Roster; letters typed in the box are text, never
-# commands; Esc clears and returns.
+# commands; Esc returns and keeps the search (for n and N).
 . "$(dirname "$0")/tmuxlib.sh"
 
 tl_start 100 30
@@ -16,7 +16,8 @@ tl_wait "New Delhi"
 tl_wait "Népal"
 tl_keys Escape
 tl_wait "1 Overview"
-tl_wait "press / to find"
+tl_wait "4 Search: nepal"
+tl_wait "(n/N: next/previous)"
 
 # "namibie" (French) finds Namibia, covered by Pretoria; Enter opens it
 # and the roster names the attaché.

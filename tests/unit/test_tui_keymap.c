@@ -209,6 +209,25 @@ static void test_lookup(void **state)
 	assert_int_equal(keymap_lookup('y', PANE_ROSTER), ACT_COPY);
 	assert_int_equal(keymap_lookup('y', PANE_OVERVIEW), ACT_NONE);
 	assert_int_equal(keymap_lookup(KEYMAP_ESC, PANE_POSTS), ACT_BACK);
+	/* issue 12: the keys of htop, less and readline */
+	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_F(10)), PANE_POSTS), ACT_QUIT);
+	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_F(10)), PANE_SEARCH), ACT_QUIT);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('L'), PANE_ROSTER), ACT_REDRAW);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('N'), PANE_SEARCH), ACT_DOWN);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('P'), PANE_POSTS), ACT_UP);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('D'), PANE_POSTS), ACT_PAGE_DOWN);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('U'), PANE_POSTS), ACT_PAGE_UP);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('U'), PANE_SEARCH), ACT_CLEAR_LINE);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('A'), PANE_SEARCH), ACT_LINE_START);
+	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_HOME), PANE_SEARCH), ACT_LINE_START);
+	assert_int_equal(keymap_lookup(KEYMAP_FN(KEY_HOME), PANE_POSTS), ACT_TOP);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('E'), PANE_SEARCH), ACT_LINE_END);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('W'), PANE_SEARCH), ACT_DELETE_WORD);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL('K'), PANE_SEARCH), ACT_KILL_END);
+	assert_int_equal(keymap_lookup(KEYMAP_ALT('b'), PANE_SEARCH), ACT_WORD_LEFT);
+	assert_int_equal(keymap_lookup(KEYMAP_ALT('f'), PANE_SEARCH), ACT_WORD_RIGHT);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL_LEFT, PANE_SEARCH), ACT_WORD_LEFT);
+	assert_int_equal(keymap_lookup(KEYMAP_CTRL_RIGHT, PANE_SEARCH), ACT_WORD_RIGHT);
 }
 
 /* Esc and Backspace do nothing in Overview (there is nothing to go back
@@ -301,10 +320,11 @@ static void test_names_follow_the_pane(void **state)
 		if (t[i].act == ACT_UP)
 			break;
 	assert_true(i < n);
-	assert_int_equal(keymap_names(&t[i], SCOPE_ALL, ", ", buf, sizeof(buf)), 2);
-	assert_string_equal(buf, "Up, k");
-	assert_int_equal(keymap_names(&t[i], SCOPE_OF(PANE_SEARCH), ", ", buf, sizeof(buf)), 1);
-	assert_string_equal(buf, "Up");
+	assert_int_equal(keymap_names(&t[i], SCOPE_ALL, ", ", buf, sizeof(buf)), 3);
+	assert_string_equal(buf, "Up, k, Ctrl-P");
+	/* k is text in the search box: not a key there */
+	assert_int_equal(keymap_names(&t[i], SCOPE_OF(PANE_SEARCH), ", ", buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "Up, Ctrl-P");
 }
 
 int main(void)
