@@ -1,0 +1,75 @@
+/*
+ * stale.c: the maintainer's worklist (--stale): every dated fact about a
+ * post that is older than a limit, with the source to check again.
+ *
+ * The rule is the browser's old-fact mark (tui/stale.c): a date before
+ * the cutoff is old, and a partial date counts as its last day, so
+ * "2021" is old only once 2021-12-31 is.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include "internal.h"
+
+void stale_cutoff(char *buf, size_t n, int years, long long now)
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+	int year;
+
+	if (years < 0)
+		years = 0;
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
+	year = tm.tm_year + 1900 - years;
+	snprintf(buf, n, "%04d-%02d-%02d", year < 0 ? 0 : year, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The facts: a post's last update (its primary source), each staff row's
+ * as-of date (its source), each further source's own date. */
+static const char stale_sql[] =
+	"WITH facts(date, post, fact, ord, subject, source) AS ("
+	"  SELECT updated, id, 'updated', 0, '', source FROM posts WHERE updated <> ''"
+	"  UNION ALL SELECT as_of, post, 'staff', 1,"
+	"    role || CASE WHEN name <> '' THEN ', ' || name ELSE '' END, source"
+	"    FROM staff WHERE as_of <> ''"
+	"  UNION ALL SELECT s.modified, ps.post, 'source', 2, s.title, ps.source"
+	"    FROM post_sources ps JOIN sources s ON s.id = ps.source WHERE s.modified <> '')"
+	"SELECT f.date, f.post,"
+	"  CASE WHEN p.city <> '' THEN p.city || ', ' || c.name_en ELSE c.name_en END,"
+	"  f.fact, f.subject, f.source, s.url, s.document"
+	"  FROM facts f JOIN sources s ON s.id = f.source JOIN posts p ON p.id = f.post"
+	"  JOIN countries c ON c.iso2 = p.country"
+	"  WHERE (CASE length(f.date) WHEN 4 THEN f.date || '-12-31'"
+	"    WHEN 7 THEN f.date || '-31' ELSE f.date END) < ?1"
+	"  ORDER BY f.date, f.post, f.ord, f.subject, f.source";
+
+int stale_facts_each(registry *reg, const char *cutoff, stale_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(reg->db, stale_sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(reg->err, sizeof(reg->err), "%s", sqlite3_errmsg(reg->db));
+		return stmt_failed(reg);
+	}
+	sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct dci_stale_fact f;
+
+		f.date = column_text(st, 0);
+		f.post = column_text(st, 1);
+		f.post_label = column_text(st, 2);
+		f.fact = column_text(st, 3);
+		f.subject = column_text(st, 4);
+		f.source = column_text(st, 5);
+		f.url = column_text(st, 6);
+		f.document = column_text(st, 7);
+		if (fn(ctx, &f))
+			break;
+	}
+	rc = stmt_finish(reg, st, rc);
+	sqlite3_finalize(st);
+	return rc;
+}
