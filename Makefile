@@ -3,25 +3,42 @@
 # make run        build and open the browser on the shipped data
 # make test       unit tests (cmocka), CLI tests and screen tests (tmux)
 # make install    PREFIX=/usr/local DESTDIR=
+# make dist       dcinet-$(VERSION).tar.gz, a release tarball from git ls-files
+# make deb        a Debian package in $(BUILD)/deb/, checked by lintian
+#
+# The build takes CC, CPPFLAGS, CFLAGS, LDFLAGS and PKG_CONFIG from the
+# environment or the command line (dpkg-buildflags' hardening reaches every
+# object).  A warning fails make test, never a release build: see WERROR.
 
-VERSION  = 0.1.0
+# The version is the file VERSION, and only there (cli/ prints it).
+VERSION := $(strip $(file < VERSION))
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 SHAREDIR = $(PREFIX)/share/dcinet
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+PKG_CONFIG ?= pkg-config
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+# The project's own test builds turn warnings into errors: the unit tests
+# compile with $(WERROR), and make test fails when the objects it runs
+# were compiled with a warning (check-warnings).  A release build (make,
+# make install, the Debian package) prints warnings and goes on.
+WERROR   = -Werror
 PKGS     = ncursesw sqlite3
 DEPS_OK  = $(BUILD)/.deps-ok
-PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CORE_LIBS  = $(shell pkg-config --libs sqlite3 2>/dev/null) -lcsv -pthread
-CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null) -lcsv -pthread
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) \
-             -DDCINET_SHAREDIR='"$(SHAREDIR)"' $(CFLAGS)
+             -DDCINET_SHAREDIR='"$(SHAREDIR)"' -DDCINET_VERSION='"$(VERSION)"' \
+             $(CPPFLAGS) $(CFLAGS)
 
 CORE_SRC = $(wildcard core/*.c)
 TUI_SRC  = $(wildcard tui/*.c)
@@ -35,8 +52,9 @@ TUI_LIB  = $(BUILD)/libdcitui.a
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all run test test-unit test-e2e check-layers lint install uninstall clean \
-        deps countries bench test-asan test-valgrind fuzz test-long
+.PHONY: FORCE all run test test-unit test-e2e test-cli check-layers check-warnings lint \
+        install uninstall clean deps countries bench test-asan test-valgrind fuzz test-long \
+        dist dist-check deb test-package
 
 all: dcinet
 
@@ -51,9 +69,13 @@ $(DEPS_OK): tools/install-deps.sh
 deps:
 	tools/install-deps.sh build test
 
+# Each object keeps its compiler's diagnostics beside it, in .warn:
+# check-warnings (make test) fails when one is not empty.
 $(BUILD)/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@ 2>$(@:.o=.warn) || { cat $(@:.o=.warn) >&2; exit 1; }
+	@cat $(@:.o=.warn) >&2
+$(CORE_OBJ) $(TUI_OBJ) $(CLI_OBJ): VERSION
 
 # The objects embed SHAREDIR: rebuild them when PREFIX changes
 # ("make", then "make install PREFIX=/usr").
@@ -82,19 +104,32 @@ $(BUILD)/.deps-test-ok: tools/install-deps.sh
 
 $(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/testutil.h $(BUILD)/.deps-test-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_LIB) $(CORE_LIB) $(BUILD)/.deps-test-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
 
-test: check-layers lint test-unit test-e2e
+test: check-layers lint check-warnings test-unit test-e2e
 
 test-unit: $(UNIT_BIN) dcinet
 	@BUILD=$(BUILD) tests/run-unit.sh $(UNIT_BIN)
 
 test-e2e: dcinet $(BUILD)/.deps-test-ok
 	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh
+
+# The command-line tests alone, without tmux screens (the Debian package's
+# build runs test-unit and this).
+test-cli: dcinet $(BUILD)/.deps-test-ok
+	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh
+
+# A warning in an object make test runs fails it (the objects are shared
+# with release builds, which must not fail on a newer compiler's warning).
+OBJ_WARN = $(CORE_OBJ:.o=.warn) $(TUI_OBJ:.o=.warn) $(CLI_OBJ:.o=.warn)
+check-warnings: $(BUILD)/dcinet
+	@w=$$(for f in $(OBJ_WARN); do [ ! -s $$f ] || echo $$f; done); \
+	if [ -n "$$w" ]; then cat $$w >&2; \
+		echo "check-warnings: the compiler warned (warnings are errors in make test)" >&2; exit 1; fi
 
 # core/ is a library for scripts and tests: no curses in it.
 check-layers:
@@ -120,12 +155,22 @@ countries:
 $(BUILD)/dcinet.db: dcinet $(wildcard data/*.csv)
 	./dcinet --import data --db $@
 
-install: dcinet $(BUILD)/dcinet.db
+# The man pages name the default prefix's paths (man ./man/dcinet.1 reads
+# right for make install); the installed copies name $(PREFIX)'s.
+$(BUILD)/man/%: man/% $(BUILD)/.sharedir
+	@mkdir -p $(dir $@)
+	sed -e 's|/usr/local/|$(PREFIX)/|g' $< >$@
+
+install: dcinet $(BUILD)/dcinet.db $(BUILD)/man/dcinet.1 $(BUILD)/man/dcinet-data.5
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(SHAREDIR)/data
+		$(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/dcinet $(DESTDIR)$(BINDIR)/dcinet
-	install -m 644 man/dcinet.1 $(DESTDIR)$(MANDIR)/man1/dcinet.1
-	install -m 644 man/dcinet-data.5 $(DESTDIR)$(MANDIR)/man5/dcinet-data.5
+	install -m 644 $(BUILD)/man/dcinet.1 $(DESTDIR)$(MANDIR)/man1/dcinet.1
+	install -m 644 $(BUILD)/man/dcinet-data.5 $(DESTDIR)$(MANDIR)/man5/dcinet-data.5
+	install -m 644 completions/dcinet.bash $(DESTDIR)$(BASHCOMPDIR)/dcinet
+	install -m 644 completions/_dcinet $(DESTDIR)$(ZSHCOMPDIR)/_dcinet
+	install -m 644 completions/dcinet.fish $(DESTDIR)$(FISHCOMPDIR)/dcinet.fish
 	install -m 444 $(BUILD)/dcinet.db $(DESTDIR)$(SHAREDIR)/.dcinet.db.new
 	mv -f $(DESTDIR)$(SHAREDIR)/.dcinet.db.new $(DESTDIR)$(SHAREDIR)/dcinet.db
 	install -m 644 data/*.csv $(DESTDIR)$(SHAREDIR)/data/
@@ -133,12 +178,47 @@ install: dcinet $(BUILD)/dcinet.db
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dcinet $(DESTDIR)$(MANDIR)/man1/dcinet.1 \
 		$(DESTDIR)$(MANDIR)/man5/dcinet-data.5 $(DESTDIR)$(SHAREDIR)/dcinet.db \
-		$(DESTDIR)$(SHAREDIR)/.dcinet.db.new
+		$(DESTDIR)$(SHAREDIR)/.dcinet.db.new $(DESTDIR)$(BASHCOMPDIR)/dcinet \
+		$(DESTDIR)$(ZSHCOMPDIR)/_dcinet $(DESTDIR)$(FISHCOMPDIR)/dcinet.fish
 	for f in data/*.csv; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
 	-rmdir $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR)
 
 clean:
-	rm -rf build build-* dcinet
+	rm -rf build build-* dcinet dcinet-*.tar.gz
+
+# ---- release ---------------------------------------------------------------
+# make dist         dcinet-$(VERSION).tar.gz: the files git tracks (as they
+#                   are in the work tree), less debian/ and .ci/, under
+#                   dcinet-$(VERSION)/; the same bytes for the same tree
+# make dist-check   make dist, then make test in the unpacked tarball
+# make deb          the Debian package (debian/, debhelper 13) built from
+#                   that tarball in $(BUILD)/deb/, then lintian and a check
+#                   that the hardening flags reached the binary
+# make test-package dist-check and deb
+DIST = dcinet-$(VERSION)
+
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
+		{ echo "make dist: needs the git checkout (it ships the files git tracks)" >&2; exit 1; }
+	@grep -q '^dcinet $(VERSION)\b' NEWS || \
+		{ echo "make dist: NEWS has no entry 'dcinet $(VERSION)'" >&2; exit 1; }
+	@git diff --quiet HEAD -- || \
+		echo "make dist: warning: the tarball takes the work tree's changes, not HEAD's" >&2
+	git ls-files -z | grep -zv -e '^debian/' -e '^\.ci/' | \
+		tar --null -T - --transform='s|^|$(DIST)/|' --sort=name --owner=0 --group=0 \
+		--numeric-owner --mode='go-w' --mtime="@$$(git log -1 --format=%ct)" -cf - | \
+		gzip -9n >$(DIST).tar.gz.tmp
+	mv -f $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "make dist: $(DIST).tar.gz"
+
+dist-check: dist
+	tools/dist-check.sh $(DIST).tar.gz
+
+deb: dist
+	@tools/install-deps.sh build test deb
+	tools/build-deb.sh $(DIST).tar.gz $(BUILD)/deb
+
+test-package: dist-check deb
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

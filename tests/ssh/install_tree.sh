@@ -60,7 +60,9 @@ mk install PREFIX=/usr DESTDIR="$STAGE"
 
 (cd "$SRC/data" && ls ./*.csv) | sed 's|^\./|usr/share/dcinet/data/|' >"$TMP/want"
 printf '%s\n' usr/bin/dcinet usr/share/man/man1/dcinet.1 usr/share/man/man5/dcinet-data.5 \
-	usr/share/dcinet/dcinet.db usr/share/locale/fr/LC_MESSAGES/dcinet.mo >>"$TMP/want"
+	usr/share/dcinet/dcinet.db usr/share/locale/fr/LC_MESSAGES/dcinet.mo \
+	usr/share/bash-completion/completions/dcinet usr/share/zsh/vendor-completions/_dcinet \
+	usr/share/fish/vendor_completions.d/dcinet.fish >>"$TMP/want"
 sort -o "$TMP/want" "$TMP/want"
 (cd "$STAGE" && find . ! -type d | sed 's|^\./||' | sort) >"$TMP/got"
 cmp -s "$TMP/want" "$TMP/got" ||
@@ -76,6 +78,12 @@ done
 for f in "$SRC"/data/*.csv; do
 	cmp -s "$f" "$STAGE/usr/share/dcinet/data/${f##*/}" || fail "installed ${f##*/} differs"
 done
+# The installed man pages name the installed paths, not the default prefix's.
+for f in usr/share/man/man1/dcinet.1 usr/share/man/man5/dcinet-data.5; do
+	! grep -n /usr/local "$STAGE/$f" || fail "installed $f names /usr/local"
+done
+grep -q '^\.It Pa /usr/share/dcinet/dcinet\.db$' "$STAGE/usr/share/man/man1/dcinet.1" ||
+	fail "installed dcinet.1 does not name /usr/share/dcinet/dcinet.db in FILES"
 grep -qa '/usr/share/dcinet' "$STAGE/usr/bin/dcinet" ||
 	fail "the binary does not look for its registry in /usr/share/dcinet"
 
