@@ -22,4 +22,46 @@ const char *find_format_list(void);
  * named exactly), or a sysexits code on failure. */
 int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out);
 
+/* The i-th format of --find (name and description), 0 past the last. */
+int find_format_at(size_t i, const char **name, const char **description);
+
+/* s as a JSON string, with what text_sanitize() would replace escaped
+ * as \u, so a document is as safe to show as text (find.c). */
+void json_string(FILE *out, const char *s);
+
+/* ---- --diff, --stale, --export ---------------------------------------- */
+
+/* Exit statuses of --diff, a contract with scripts (see dcinet(1)). */
+enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1 };
+
+/* Print the changes from old_reg to new_reg (named old_name, new_name),
+ * as text or one JSON document.  Returns DIFF_SAME, DIFF_DIFFERENT, or a
+ * sysexits code with the reason in err. */
+int diff_print(registry *old_reg, registry *new_reg, const char *old_name,
+               const char *new_name, int json, FILE *out, char *err, size_t errlen);
+
+/* Print the facts older than years (oldest first), as text or JSON.
+ * Returns 0 or a sysexits code with the reason in err. */
+int stale_print(registry *reg, int years, int json, FILE *out, char *err, size_t errlen);
+
+struct export_format;
+
+/* The export format called name ("csv", "json", "vcard"), or NULL. */
+const struct export_format *export_format_named(const char *name);
+/* "csv, json, vcard": for usage messages. */
+const char *export_format_list(void);
+/* 1 when the format writes a directory (csv) rather than one file. */
+int export_format_is_dir(const struct export_format *format);
+
+/* Export the whole registry to path (NULL: standard output, not for a
+ * directory format), never leaving a half-written file: a temporary file
+ * beside path renamed over it when complete.  An existing path is
+ * replaced only when force is set (else EX_CANTCREAT).  Returns 0 or a
+ * sysexits code with one line in err. */
+int export_write(registry *reg, const struct export_format *format, const char *path,
+                 int force, char *err, size_t errlen);
+
+/* The formats of --find and --export, one line each, for --help. */
+void formats_usage(FILE *out);
+
 #endif

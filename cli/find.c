@@ -42,7 +42,7 @@ static const char *shown(struct find_out *f, const char *s, char *buf, size_t n)
  * invisible format characters) is written as a \u escape, an invalid
  * byte (only the query can hold one) as \ufffd.  A JSON reader gets the
  * data back byte for byte. */
-static void json_string(FILE *out, const char *s)
+void json_string(FILE *out, const char *s)
 {
 	const char *p = s, *end = s + strlen(s);
 
@@ -437,9 +437,25 @@ const struct find_format *find_format_named(const char *name)
 	return NULL;
 }
 
+/* "text, plain, tsv, json", from the table. */
 const char *find_format_list(void)
 {
-	return "text, plain, tsv, json";
+	static char list[128];
+	size_t i, w = 0;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) && w < sizeof(list); i++)
+		w += (size_t)snprintf(list + w, sizeof(list) - w, "%s%s", i ? ", " : "",
+		                      formats[i].name);
+	return list;
+}
+
+int find_format_at(size_t i, const char **name, const char **description)
+{
+	if (i >= sizeof(formats) / sizeof(formats[0]))
+		return 0;
+	*name = formats[i].name;
+	*description = formats[i].description;
+	return 1;
 }
 
 static int on_hit(void *ctx, const struct dci_hit *h)

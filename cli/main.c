@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
 #include "cli.h"
@@ -23,17 +24,29 @@ static const char usage_text[] =
 	"       dcinet [--data DIR | --db FILE] --find TEXT [--format FMT]\n"
 	"       dcinet --check DIR\n"
 	"       dcinet --import DIR --db FILE\n"
+	"       dcinet --diff OLD NEW [--format FMT]\n"
+	"       dcinet [--data DIR | --db FILE] --stale [--older-than YEARS] [--format FMT]\n"
+	"       dcinet [--data DIR | --db FILE] --export FMT [--out PATH [--force]]\n"
 	"\n"
 	"  -d, --data DIR     load the CSV registry in DIR (into memory)\n"
 	"  -b, --db FILE      open a database built by --import, read-only\n"
 	"  -f, --find TEXT    print the answer, then matching countries (with the post\n"
 	"                     covering them), posts, staff and themes; exit 0 found,\n"
 	"                     1 nothing found, 2 ambiguous (several match, none exactly)\n"
-	"  -F, --format FMT   with --find: text, plain (sentences), tsv or json\n"
+	"  -F, --format FMT   with --find: a format below; with --diff, --stale: text, json\n"
 	"  -j, --json         the same as --format json\n"
 	"  -p, --plain        the same as --format plain\n"
 	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
 	"  -i, --import DIR   build --db FILE from DIR, replacing it atomically\n"
+	"      --diff OLD NEW the changes between two registries (directories or\n"
+	"                     databases), by post; exit 0 same, 1 different\n"
+	"      --stale        the facts older than YEARS (default $DCINET_STALE_YEARS\n"
+	"                     or 5), oldest first, with the source to check again\n"
+	"      --older-than YEARS  with --stale: the age limit, a whole number\n"
+	"      --export FMT   write the whole registry in a format below\n"
+	"      --out PATH     with --export: the file (csv: directory) to write,\n"
+	"                     else standard output\n"
+	"      --force        with --export: replace an existing PATH\n"
 	"      --no-mouse     leave the mouse to the terminal (also DCINET_MOUSE=0)\n"
 	"  -h, --help         this help\n"
 	"  -V, --version      the version\n"
@@ -45,6 +58,14 @@ struct options {
 	int no_mouse;              /* --no-mouse */
 	const char *data, *db, *find, *check, *import;
 	const struct find_format *format;
+	const char *format_name;   /* --format, --json, --plain */
+	const char *diff, *diff_new;   /* --diff OLD NEW */
+	int stale, json;           /* --stale; --format json for --diff, --stale */
+	long older_than;           /* --older-than, when older_given */
+	int older_given;
+	const struct export_format *export;
+	const char *out;           /* --out */
+	int force;                 /* --force */
 };
 
 /* Every part of a message can hold bytes from a file (a path, a value,
@@ -90,7 +111,7 @@ static int bad_option(const char *arg, int opt)
 
 	text_sanitize(name, sizeof(name), arg ? arg : "?", 0);
 	eq = strncmp(name, "--", 2) == 0 ? strchr(name, '=') : NULL;
-	if (opt && strchr("dbfciF", opt))
+	if (opt && strchr("dbfciFDOeo", opt))
 		snprintf(msg, sizeof(msg), "option '%s' needs an argument", name);
 	else if (opt && eq)
 		snprintf(msg, sizeof(msg), "option '%.*s' takes no argument", (int)(eq - name), name);
@@ -98,6 +119,65 @@ static int bad_option(const char *arg, int opt)
 		snprintf(msg, sizeof(msg), "unknown option '%.*s'",
 		         (int)(eq ? eq - name : (long)strlen(name)), name);
 	return usage_error(msg);
+}
+
+/* "dcinet: unknown format 'yaml' (want text, plain, tsv, json)" */
+static int unknown_format(const char *what, const char *name, const char *want)
+{
+	char msg[512], clean[128];
+
+	text_sanitize(clean, sizeof(clean), name, 0);
+	snprintf(msg, sizeof(msg), "unknown %s '%s' (want %s)", what, clean, want);
+	return usage_error(msg);
+}
+
+/* A whole number of years from 0 to 1000 (the browser's limit too). */
+static int older_than(const char *arg, long *years)
+{
+	char *end = NULL;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end != '\0' || v < 0 || v > 1000)
+		return 0;
+	*years = v;
+	return 1;
+}
+
+/* The modes that go together, and the formats each takes. */
+static int check_modes(struct options *o)
+{
+	int modes = !!o->find + !!o->check + !!o->import + !!o->diff + o->stale + !!o->export;
+
+	if (modes > 1)
+		return usage_error("choose one of --find, --check, --import, --diff, --stale "
+		                   "and --export");
+	if (o->diff && (o->data || o->db))
+		return usage_error("--diff takes two registries, not --data or --db");
+	if (o->older_given && !o->stale)
+		return usage_error("--older-than goes with --stale");
+	if ((o->out || o->force) && !o->export)
+		return usage_error("--out and --force go with --export");
+	if (o->force && !o->out)
+		return usage_error("--force goes with --out PATH");
+	if (o->export && export_format_is_dir(o->export) && !o->out)
+		return usage_error("--export csv writes a directory: give --out DIR");
+	if (o->format_name && (o->diff || o->stale)) {
+		if (strcmp(o->format_name, "json") == 0)
+			o->json = 1;
+		else if (strcmp(o->format_name, "text") != 0)
+			return unknown_format("format", o->format_name, "text, json");
+	} else if (o->format_name && o->find) {
+		o->format = find_format_named(o->format_name);
+		if (!o->format)
+			return unknown_format("format", o->format_name, find_format_list());
+	} else if (o->format_name) {
+		return usage_error("--format, --json and --plain go with --find, --diff or --stale");
+	}
+	if (!o->format)
+		o->format = find_format_named("text");
+	return 0;
 }
 
 static int parse_options(int argc, char **argv, struct options *o)
@@ -114,6 +194,12 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "no-mouse", no_argument, NULL, 'M' },
+		{ "diff", required_argument, NULL, 'D' },
+		{ "stale", no_argument, NULL, 'S' },
+		{ "older-than", required_argument, NULL, 'O' },
+		{ "export", required_argument, NULL, 'e' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -125,25 +211,36 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'd': o->data = optarg; break;
 		case 'b': o->db = optarg; break;
 		case 'f': o->find = optarg; break;
-		case 'j': o->format = find_format_named("json"); break;
-		case 'p': o->format = find_format_named("plain"); break;
-		case 'F':
-			o->format = find_format_named(optarg);
-			if (!o->format) {
-				fprintf(stderr, "dcinet: unknown format '%s' (want %s)\n", optarg,
-				        find_format_list());
-				return EX_USAGE;
-			}
+		case 'j': o->format_name = "json"; break;
+		case 'p': o->format_name = "plain"; break;
+		case 'F': o->format_name = optarg; break;
+		case 'D': o->diff = optarg; break;
+		case 'S': o->stale = 1; break;
+		case 'O':
+			if (!older_than(optarg, &o->older_than))
+				return usage_error("--older-than wants a whole number of years, 0 to 1000");
+			o->older_given = 1;
 			break;
+		case 'e':
+			o->export = export_format_named(optarg);
+			if (!o->export)
+				return unknown_format("export format", optarg, export_format_list());
+			break;
+		case 'o': o->out = optarg; break;
+		case 'x': o->force = 1; break;
 		case 'c': o->check = optarg; break;
 		case 'i': o->import = optarg; break;
-		case 'h': fputs(usage_text, stdout); return -1;
+		case 'h': fputs(usage_text, stdout); formats_usage(stdout); return -1;
 		case 'V': printf("dcinet %s\n", DCINET_VERSION); return -1;
 		case 'M': o->no_mouse = 1; break;
 		default:
 			return bad_option(argv[optind - 1], optopt);
 		}
 	}
+	if (o->diff && optind + 1 == argc)
+		o->diff_new = argv[optind++];
+	else if (o->diff)
+		return usage_error("--diff compares two registries: --diff OLD NEW");
 	if (optind < argc)
 		return usage_error("unexpected argument (quote search text: --find 'cote d ivoire')");
 	if (o->import && !o->db)
@@ -154,11 +251,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return usage_error("--check takes only a directory");
 	if (o->data && o->db)
 		return usage_error("choose one of --data and --db");
-	if (o->format && !o->find)
-		return usage_error("--format, --json and --plain go with --find");
-	if (!o->format)
-		o->format = find_format_named("text");
-	return 0;
+	return check_modes(o);
 }
 
 static int readable_dir(const char *dir)
@@ -237,6 +330,64 @@ static int open_registry(const struct options *o, registry **reg)
 	return rc;
 }
 
+/* A registry named by a path: a CSV directory or a database file. */
+static int open_path(const char *path, registry **reg)
+{
+	struct options p;
+	struct stat st;
+	char msg[PATH_MAX + 128];
+
+	*reg = NULL;
+	memset(&p, 0, sizeof(p));
+	if (stat(path, &st) != 0) {
+		snprintf(msg, sizeof(msg), "%s: %s", path, strerror(errno));
+		say(msg);
+		return EX_NOINPUT;
+	}
+	if (S_ISDIR(st.st_mode))
+		p.data = path;
+	else
+		p.db = path;
+	return open_registry(&p, reg);
+}
+
+/* --diff OLD NEW: exit DIFF_SAME, DIFF_DIFFERENT or a sysexits code. */
+static int run_diff(const struct options *o)
+{
+	registry *old_reg = NULL, *new_reg = NULL;
+	char err[512] = "";
+	int rc;
+
+	rc = open_path(o->diff, &old_reg);
+	if (!rc)
+		rc = open_path(o->diff_new, &new_reg);
+	if (!rc) {
+		rc = diff_print(old_reg, new_reg, o->diff, o->diff_new, o->json, stdout, err,
+		                sizeof(err));
+		if (rc != DIFF_SAME && rc != DIFF_DIFFERENT)
+			say(err);
+	}
+	registry_close(old_reg);
+	registry_close(new_reg);
+	if (fflush(stdout) != 0 && (rc == DIFF_SAME || rc == DIFF_DIFFERENT))
+		rc = EX_IOERR;
+	return rc;
+}
+
+/* --stale's limit: --older-than, else DCINET_STALE_YEARS when it is a
+ * whole number from 1 to 1000, else the default. */
+static int stale_years(const struct options *o)
+{
+	const char *env = getenv("DCINET_STALE_YEARS");
+	long v;
+
+	if (o->older_given)
+		return (int)o->older_than;
+	if (env && older_than(env, &v) && v > 0)
+		return (int)v;
+	return STALE_YEARS_DEFAULT;
+}
+
 int main(int argc, char **argv)
 {
 	struct import_opts io = { print_error, NULL, 0 };
@@ -272,6 +423,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "dcinet: %s left unchanged\n", o.db);
 		return rc;
 	}
+	if (o.diff)
+		return run_diff(&o);
 	if (!o.data && !o.db)
 		default_registry(&o, pathbuf, sizeof(pathbuf));
 	/* Until the browser puts the terminal in raw mode, Ctrl-\ is still
@@ -286,6 +439,13 @@ int main(int argc, char **argv)
 		rc = find_print(reg, o.find, o.format, stdout);
 		if (rc != FIND_FOUND && rc != FIND_NOTHING && rc != FIND_AMBIGUOUS)
 			say(registry_error(reg));
+	} else if (o.stale || o.export) {
+		char err[1024] = "";
+
+		rc = o.stale ? stale_print(reg, stale_years(&o), o.json, stdout, err, sizeof(err))
+		     : export_write(reg, o.export, o.out, o.force, err, sizeof(err));
+		if (rc)
+			say(err[0] ? err : registry_error(reg));
 	} else {
 		struct tui_opts to = { o.db ? o.db : o.data, o.no_mouse };
 

@@ -306,4 +306,95 @@ enum { SANITIZE_ASCII = 1 };   /* transliterate to 7-bit for LANG=C */
  * the one gate between data and a terminal.  Returns the length written. */
 size_t text_sanitize(char *dst, size_t dstsz, const char *src, int flags);
 
+/* ---- comparing two registries (--diff) -------------------------------- */
+
+enum change_kind {
+	CHANGE_POST_ADDED, CHANGE_POST_REMOVED,
+	CHANGE_POST_FIELD,         /* a field of posts.csv: name_en, city, country,
+	                            * head_rank, head_corps, phone, email, address,
+	                            * established, hosted_since, updated, source */
+	CHANGE_COVERAGE_GAINED, CHANGE_COVERAGE_LOST,
+	CHANGE_COVERAGE_RELATION,  /* "covers" became "host", ... */
+	CHANGE_STAFF_ARRIVED, CHANGE_STAFF_LEFT,
+	CHANGE_STAFF_MOVED,        /* a named person left one post for another */
+	CHANGE_STAFF_FIELD,        /* rank, corps, locally_recruited, as_of, source */
+	CHANGE_SOURCE_ADDED, CHANGE_SOURCE_REMOVED,  /* the post's further sources */
+	CHANGE_KIND_COUNT
+};
+
+/* "post_added", "staff_moved", ...: the names JSON output uses. */
+const char *change_kind_name(enum change_kind kind);
+
+/* One change.  Every string is "" when it does not apply. */
+struct dci_change {
+	enum change_kind kind;
+	const char *post;          /* the post; for a move, the one arrived at */
+	const char *post_label;    /* "Pretoria, South Africa" (the new registry's
+	                            * when it has the post, else the old's) */
+	const char *subject;       /* within the post: a country "NP (Nepal)", a
+	                            * person "role, name", a source id */
+	const char *field;         /* *_FIELD: the column; COVERAGE_RELATION: "relation" */
+	const char *old_value, *new_value;  /* *_FIELD and COVERAGE_RELATION: before,
+	                            * after; STAFF_MOVED: the old post, the new;
+	                            * COVERAGE_GAINED / LOST: the relation (new / old);
+	                            * STAFF_ARRIVED / LEFT: the as-of date (new / old) */
+};
+typedef int (*change_fn)(void *ctx, const struct dci_change *change);
+
+/* The changes from old_reg to new_reg, by post: posts added or removed;
+ * for the posts in both, fields, coverage, staff and further sources
+ * changed.  Staff rows are matched by post, role and name.  Changes come
+ * ordered by post id, then kind (the order of enum change_kind), and none
+ * when the registries hold the same posts.  Neither registry is changed;
+ * both are copied into memory for the comparison.  Returns 0, or
+ * EX_SOFTWARE with SQLite's message in err. */
+int registry_diff(registry *old_reg, registry *new_reg, change_fn fn, void *ctx,
+                  char *err, size_t errlen);
+
+/* ---- old facts (--stale) ---------------------------------------------- */
+
+#define STALE_YEARS_DEFAULT 5      /* the browser's default too (DCINET_STALE_YEARS) */
+
+/* One dated fact about a post older than the cutoff. */
+struct dci_stale_fact {
+	const char *date;          /* as recorded: "2013", "2013-04", "2013-04-23" */
+	const char *post, *post_label;   /* "pretoria", "Pretoria, South Africa" */
+	const char *fact;          /* "updated" (the post's row), "staff" (a staff
+	                            * row's as_of), "source" (a further source's date) */
+	const char *subject;       /* staff: "role, name"; source: its title; else "" */
+	const char *source;        /* the source to check again: id, url, document */
+	const char *url, *document;
+};
+typedef int (*stale_fn)(void *ctx, const struct dci_stale_fact *fact);
+
+/* "YYYY-MM-DD" in buf (11 bytes at least): the day years before now
+ * (seconds since the epoch, taken in UTC). */
+void stale_cutoff(char *buf, size_t n, int years, long long now);
+
+/* Every fact dated before cutoff ("YYYY-MM-DD"), oldest first (then by
+ * post).  A partial date counts as its last day: "2021" is before
+ * 2022-01-01, not before 2021-12-31.  Undated facts are not listed. */
+int stale_facts_each(registry *reg, const char *cutoff, stale_fn fn, void *ctx);
+
+/* ---- the registry as its CSV tables (--export) ------------------------ */
+
+/* One row of one of the registry's CSV files, as dcinet-data(5) writes
+ * it: values[i] is the field of columns[i] (an unstated count, a network
+ * without a post: "").  types[i] is the column's kind: "text", "date",
+ * "count" (a whole number or ""), "flag" ("0" or "1"), "enum" or "code".
+ * Each table opens with a call whose values is NULL (its header), so an
+ * empty table is seen too. */
+struct dci_table_row {
+	const char *file;          /* "posts.csv" */
+	const char *table;         /* "posts" */
+	size_t ncols;
+	const char *const *columns, *const *types, *const *values;
+};
+typedef int (*table_row_fn)(void *ctx, const struct dci_table_row *row);
+
+/* Every table of the registry in load order (sources.csv first), each
+ * row in the order it was imported: a directory of these files imports
+ * to the same registry. */
+int registry_tables_each(registry *reg, table_row_fn fn, void *ctx);
+
 #endif

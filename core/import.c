@@ -27,6 +27,7 @@
 #include <assert.h>
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -35,6 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 #include "internal.h"
 #include "tables.h"
 
@@ -1014,6 +1016,31 @@ static int load_file(struct loader *ld, FILE *fp)
 	return 0;
 }
 
+/* A table file, refused (NULL, errno EINVAL) unless it is a regular file:
+ * opened without blocking first, so a FIFO in its place cannot hang the
+ * import waiting for a writer. */
+static FILE *open_table(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags;
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
 int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
                 struct import_stats *stats)
 {
@@ -1030,10 +1057,11 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 		ld.db = db;
 		ld.max_errors = opts && opts->max_errors > 0 ? opts->max_errors : DEFAULT_MAX_ERRORS;
 		snprintf(ld.path, sizeof(ld.path), "%s/%s", dir, ld.spec->file);
-		fp = fopen(ld.path, "rb");
+		fp = open_table(ld.path);
 		if (!fp) {
 			if (opts && opts->on_error)
-				opts->on_error(opts->ctx, ld.path, 0, NULL, strerror(errno));
+				opts->on_error(opts->ctx, ld.path, 0, NULL,
+				               errno == EINVAL ? "not a regular file" : strerror(errno));
 			if (stats)
 				stats->errors++;
 			rc = EX_NOINPUT;

@@ -238,7 +238,35 @@ static const char derived_sql[] =
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
 	"INSERT INTO fts_theme(rowid, theme_en, theme_fr)"
-	"  SELECT rowid, theme_en, theme_fr FROM themes;";
+	"  SELECT rowid, theme_en, theme_fr FROM themes;"
+	/* Readable views for people who open the file with the sqlite3 shell
+	 * or Datasette (dcinet-data(5), DATABASE VIEWS): names instead of
+	 * codes, each fact beside its source and that source's date.  dcinet
+	 * itself never reads them. */
+	"CREATE VIEW view_posts AS SELECT p.id AS post, p.city, p.city_fr,"
+	"  p.country, c.name_en AS country_en, c.name_fr AS country_fr,"
+	"  p.name_en, p.name_fr, p.established, p.hosted_since, p.head_rank, p.head_corps,"
+	"  p.address, p.phone, p.email, p.updated,"
+	"  (SELECT count(*) FROM coverage cv WHERE cv.post = p.id) AS countries_covered,"
+	"  (SELECT count(*) FROM staff st WHERE st.post = p.id) AS staff,"
+	"  p.source, s.title AS source_title, s.kind AS source_kind, s.modified AS source_date,"
+	"  s.url AS source_url, p.note"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country"
+	"  JOIN sources s ON s.id = p.source;"
+	"CREATE VIEW view_coverage AS SELECT cv.post, p.city AS post_city,"
+	"  pc.name_en AS post_country_en, cv.country, c.name_en AS country_en,"
+	"  c.name_fr AS country_fr, cv.relation, cv.source, s.title AS source_title,"
+	"  s.modified AS source_date, s.url AS source_url, cv.note"
+	"  FROM coverage cv JOIN posts p ON p.id = cv.post"
+	"  JOIN countries pc ON pc.iso2 = p.country JOIN countries c ON c.iso2 = cv.country"
+	"  JOIN sources s ON s.id = cv.source;"
+	"CREATE VIEW view_staff AS SELECT st.post, p.city AS post_city,"
+	"  pc.name_en AS post_country_en, st.role, r.role_fr, st.name, st.rank, st.corps,"
+	"  st.locally_recruited, st.as_of, st.source, s.title AS source_title,"
+	"  s.modified AS source_date, s.url AS source_url, st.note"
+	"  FROM staff st JOIN posts p ON p.id = st.post"
+	"  JOIN countries pc ON pc.iso2 = p.country JOIN roles r ON r.role = st.role"
+	"  JOIN sources s ON s.id = st.source;";
 
 static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {

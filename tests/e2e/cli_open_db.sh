@@ -28,6 +28,17 @@ expect_status 66
 expect_err "fifo: not a regular file"
 [ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "want one line: $(cat "$TMP/err")"
 
+# A FIFO as a table file of a CSV registry: refused, not waited on.
+mkdir "$TMP/fifodata"
+cp tests/fixtures/mini/*.csv "$TMP/fifodata/"
+rm "$TMP/fifodata/themes.csv"
+mkfifo "$TMP/fifodata/themes.csv"
+run timeout 5 "$DCINET" --check "$TMP/fifodata"
+expect_status 66
+expect_err "themes.csv: not a regular file"
+run timeout 5 "$DCINET" --data "$TMP/fifodata" --find nepal
+expect_status 66
+
 # An empty file, a file of something else.
 : >"$TMP/empty.db"
 run "$DCINET" --db "$TMP/empty.db" --find nepal
