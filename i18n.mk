@@ -7,7 +7,7 @@
 # make install         also installs it as
 #                      $(PREFIX)/share/locale/fr/LC_MESSAGES/dcinet.mo, the
 #                      directory compiled into the binary (DCINET_LOCALEDIR)
-# make i18n-check      po/fr.po translates every interface string of tui/
+# make i18n-check      po/fr.po translates every interface string of tui/ and cli/
 #                      (run by make test)
 # make po-update       refresh po/dcinet.pot from tui/*.c and merge it into
 #                      po/fr.po (then translate what msgfmt --statistics
@@ -39,10 +39,11 @@ $(BUILD)/tui/i18n.o: ALL_CFLAGS += -DDCINET_LOCALEDIR='"$(LOCALEDIR)"'
 $(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
 
 # core/source_kind.c: the phrases naming a kind of source, which the
-# browser translates.
-POT_SRC = $(sort $(TUI_SRC)) core/source_kind.c
+# clients translate; cli/: --help, usage errors, --check's framing and the
+# --plain sentences.
+POT_SRC = $(sort $(TUI_SRC) $(CLI_SRC)) core/source_kind.c
 
-$(BUILD)/dcinet.pot: $(POT_SRC) $(wildcard tui/*.h) $(DEPS_OK)
+$(BUILD)/dcinet.pot: $(POT_SRC) $(wildcard tui/*.h cli/*.h) $(DEPS_OK)
 	@mkdir -p $(BUILD)
 	xgettext $(XGETTEXT_FLAGS) --output=$@ $(POT_SRC)
 

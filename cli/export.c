@@ -18,6 +18,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 #include "cli.h"
+#include "../tui/i18n.h"
 
 /* Where a format writes: a stream (json, vcard), or a directory whose
  * files it opens with sink_open (csv). */
@@ -357,9 +358,9 @@ static int write_vcard(registry *reg, struct sink *s)
 /* ---- the table -------------------------------------------------------- */
 
 static const struct export_format formats[] = {
-	{ "csv", "a data directory (--out DIR) that --import reads back", write_csv, 1 },
-	{ "json", "one JSON document: every table, every row", write_json, 0 },
-	{ "vcard", "one vCard 4.0 per post, for an address book", write_vcard, 0 },
+	{ "csv", N_("a data directory (--out DIR) that --import reads back"), write_csv, 1 },
+	{ "json", N_("one JSON document: every table, every row"), write_json, 0 },
+	{ "vcard", N_("one vCard 4.0 per post, for an address book"), write_vcard, 0 },
 };
 
 const struct export_format *export_format_named(const char *name)
@@ -393,12 +394,12 @@ void formats_usage(FILE *out)
 	const char *name, *description;
 	size_t i;
 
-	fputs("\nFormats of --find (--format; --diff and --stale take text or json):\n", out);
+	fputs(_("\nFormats of --find (--format; --diff and --stale take text or json):\n"), out);
 	for (i = 0; find_format_at(i, &name, &description); i++)
-		fprintf(out, "  %-7s %s\n", name, description);
-	fputs("Formats of --export:\n", out);
+		fprintf(out, "  %-7s %s\n", name, _(description));
+	fputs(_("Formats of --export:\n"), out);
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		fprintf(out, "  %-7s %s\n", formats[i].name, formats[i].description);
+		fprintf(out, "  %-7s %s\n", formats[i].name, _(formats[i].description));
 }
 
 /* A directory format into a new directory: written whole beside path,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "../tui/i18n.h"
 
 #define FIND_LIMIT 100    /* hits per kind */
 
@@ -26,7 +27,16 @@ struct find_out {
 	int sanitize;
 	long hits;
 	enum answer_status status;
+	int translate;             /* the plain sentences are in the reader's language */
 };
+
+/* A phrase shared by the text and plain formats: translated for plain. */
+static const char *T(const struct find_out *f, const char *s) __attribute__((format_arg(2)));
+
+static const char *T(const struct find_out *f, const char *s)
+{
+	return f->translate ? _(s) : s;
+}
 
 /* Text fields pass through the sanitiser (all formats but JSON). */
 static const char *shown(struct find_out *f, const char *s, char *buf, size_t n)
@@ -104,9 +114,10 @@ static void plain_tail(struct find_out *f, const struct dci_hit *h)
 {
 	char d[256], e[128];
 
-	fprintf(f->out, "; phone %s", h->phone[0] ? shown(f, h->phone, d, sizeof(d)) : "not on record");
+	fprintf(f->out, _("; phone %s"), h->phone[0] ? shown(f, h->phone, d, sizeof(d))
+	                                             : _("not on record"));
 	if (h->date[0])
-		fprintf(f->out, "; as of %s", shown(f, h->date, e, sizeof(e)));
+		fprintf(f->out, _("; as of %s"), shown(f, h->date, e, sizeof(e)));
 	fputs(".\n", f->out);
 }
 
@@ -120,28 +131,29 @@ static void plain_hit(struct find_out *f, const struct dci_hit *h)
 	switch (h->kind) {
 	case HIT_COUNTRY:
 		if (!h->post[0]) {
-			fprintf(f->out, "The registry does not know which post covers %s (%s).\n",
+			fprintf(f->out, _("The registry does not know which post covers %s (%s).\n"),
 			        label, detail);
 			return;
 		}
-		fprintf(f->out, "%s (%s) is %s by the post in %s", label, detail,
-		        strcmp(h->relation, "host") == 0 ? "the host country, served"
-		        : strcmp(h->relation, "non-resident") == 0 ? "covered, non-resident,"
-		        : "covered", post);
+		fprintf(f->out, strcmp(h->relation, "host") == 0
+		        ? _("%s (%s) is the host country, served by the post in %s")
+		        : strcmp(h->relation, "non-resident") == 0
+		        ? _("%s (%s) is covered, non-resident, by the post in %s")
+		        : _("%s (%s) is covered by the post in %s"), label, detail, post);
 		break;
 	case HIT_POST:
-		fprintf(f->out, "The post in %s is the %s", post, detail);
+		fprintf(f->out, _("The post in %s is the %s"), post, detail);
 		break;
 	case HIT_STAFF:
-		fprintf(f->out, "%s%s%s serves at the post in %s", label, detail[0] ? ", " : "",
+		fprintf(f->out, _("%s%s%s serves at the post in %s"), label, detail[0] ? ", " : "",
 		        detail, post);
 		break;
 	default:
 		if (h->post[0])
-			fprintf(f->out, "%s (%s) is a speciality of the post in %s.\n", label,
+			fprintf(f->out, _("%s (%s) is a speciality of the post in %s.\n"), label,
 			        detail, post);
 		else
-			fprintf(f->out, "%s (%s) is a field of the whole network.\n", label, detail);
+			fprintf(f->out, _("%s (%s) is a field of the whole network.\n"), label, detail);
 		return;
 	}
 	plain_tail(f, h);
@@ -264,44 +276,44 @@ static void json_end(struct find_out *f)
 
 /* "attested by an embassy page, 2023-09", "only press reports, latest
  * 2011", and the SCTIP era when every source predates the DCI. */
-static void evidence(char *buf, size_t n, const struct dci_post *p)
+static void evidence(const struct find_out *f, char *buf, size_t n, const struct dci_post *p)
 {
-	const char *what = source_kind_phrase(p->evidence_kind);
+	const char *what = T(f, source_kind_phrase(p->evidence_kind));
 	int w;
 
 	if (!what[0]) {
-		snprintf(buf, n, "evidence not classified");
+		snprintf(buf, n, "%s", T(f, N_("evidence not classified")));
 		return;
 	}
 	if (p->evidence_official)
-		w = snprintf(buf, n, "attested by %s, %s", what,
-		             p->evidence_date[0] ? p->evidence_date : "undated");
+		w = snprintf(buf, n, T(f, N_("attested by %s, %s")), what,
+		             p->evidence_date[0] ? p->evidence_date : T(f, N_("undated")));
 	else if (p->evidence_date[0])
-		w = snprintf(buf, n, "only %s, latest %.4s", what, p->evidence_date);
+		w = snprintf(buf, n, T(f, N_("only %s, latest %.4s")), what, p->evidence_date);
 	else
-		w = snprintf(buf, n, "only %s, undated", what);
+		w = snprintf(buf, n, T(f, N_("only %s, undated")), what);
 	if (p->sctip_era && w > 0 && (size_t)w < n)
-		snprintf(buf + w, n - (size_t)w, ", known only before 2010 (SCTIP era)");
+		snprintf(buf + w, n - (size_t)w, ", %s", T(f, N_("known only before 2010 (SCTIP era)")));
 }
 
 /* "New Delhi, India" */
-static void place(char *buf, size_t n, const struct dci_post *p)
+static void place(const struct find_out *f, char *buf, size_t n, const struct dci_post *p)
 {
 	if (p->city[0])
 		snprintf(buf, n, "%s, %s", p->city, p->country_en);
 	else
-		snprintf(buf, n, "%s (city not stated)", p->country_en);
+		snprintf(buf, n, T(f, N_("%s (city not stated)")), p->country_en);
 }
 
 /* "14:05 local (UTC+0545)" */
-static void local(char *buf, size_t n, const char *when)
+static void local(const struct find_out *f, char *buf, size_t n, const char *when)
 {
 	const char *sp = strchr(when, ' ');
 
 	if (!when[0] || !sp)
-		snprintf(buf, n, "local time unknown");
+		snprintf(buf, n, "%s", T(f, N_("local time unknown")));
 	else
-		snprintf(buf, n, "%.*s local (UTC%s)", (int)(sp - when), when, sp + 1);
+		snprintf(buf, n, T(f, N_("%.*s local (UTC%s)")), (int)(sp - when), when, sp + 1);
 }
 
 static const char *relation_words(const char *relation)
@@ -364,9 +376,9 @@ static void text_answer(struct find_out *f, const struct dci_answer *a)
 	for (i = 0; i < a->n_posts; i++) {
 		const struct dci_post *p = a->posts[i].post;
 
-		place(raw, sizeof(raw), p);
-		evidence(ev, sizeof(ev), p);
-		local(lt, sizeof(lt), a->posts[i].local_time);
+		place(f, raw, sizeof(raw), p);
+		evidence(f, ev, sizeof(ev), p);
+		local(f, lt, sizeof(lt), a->posts[i].local_time);
 		fprintf(f->out, "answer: %s: %s %s; %s; %s; %s; %s; %s\n", what,
 		        a->kind == HIT_COUNTRY ? relation_words(a->posts[i].relation)
 		        : a->kind == HIT_POST ? "the post in" : "at the post in",
@@ -387,44 +399,56 @@ static void text_answer(struct find_out *f, const struct dci_answer *a)
 
 static void plain_answer(struct find_out *f, const struct dci_answer *a)
 {
-	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256];
+	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256], d[64];
 	int i;
 
 	if (a->status == ANSWER_NOTHING)
 		return;
 	if (a->status == ANSWER_AMBIGUOUS) {
-		fputs("Answer: the text is ambiguous; it matches ", f->out);
+		fputs(_("Answer: the text is ambiguous; it matches "), f->out);
 		candidates(f, a, ", ");
 		fputs(".\n", f->out);
 		return;
 	}
 	named(f, what, sizeof(what), a);
 	if (a->n_posts == 0)
-		fprintf(f->out, "Answer: %s: %s.\n", what, a->kind == HIT_COUNTRY
-		        ? "the registry does not know which post covers it"
-		        : a->kind == HIT_THEME ? "a field of the whole network" : "post not known");
+		fprintf(f->out, a->kind == HIT_COUNTRY
+		        ? _("Answer: %s: the registry does not know which post covers it.\n")
+		        : a->kind == HIT_THEME ? _("Answer: %s: a field of the whole network.\n")
+		        : _("Answer: %s: post not known.\n"), what);
 	for (i = 0; i < a->n_posts; i++) {
 		const struct dci_post *p = a->posts[i].post;
+		const char *rel = a->posts[i].relation;
 
-		place(raw, sizeof(raw), p);
-		evidence(ev, sizeof(ev), p);
-		local(lt, sizeof(lt), a->posts[i].local_time);
-		fprintf(f->out, "Answer: %s is %s %s; head's rank %s; phone %s; %s; %s; %s.\n", what,
-		        a->kind == HIT_COUNTRY ? (strcmp(a->posts[i].relation, "host") == 0
-		                                  ? "served by" : relation_words(a->posts[i].relation))
-		        : "at", shown(f, raw, pl, sizeof(pl)),
-		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : "not stated",
-		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : "not on record", lt,
-		        p->updated[0] ? p->updated : "undated", ev);
+		place(f, raw, sizeof(raw), p);
+		evidence(f, ev, sizeof(ev), p);
+		local(f, lt, sizeof(lt), a->posts[i].local_time);
+		if (p->updated[0])
+			snprintf(d, sizeof(d), _("as of %s"), p->updated);
+		else
+			snprintf(d, sizeof(d), "%s", _("undated"));
+		/* TRANSLATORS: "Answer: Nepal (Népal, NP) is covered by New Delhi, India;
+		 * head's rank ...; phone ...; local time; as of ...; evidence." */
+		fprintf(f->out, a->kind != HIT_COUNTRY
+		        ? _("Answer: %s is at %s; head's rank %s; phone %s; %s; %s; %s.\n")
+		        : strcmp(rel, "host") == 0
+		        ? _("Answer: %s is served by %s; head's rank %s; phone %s; %s; %s; %s.\n")
+		        : strcmp(rel, "non-resident") == 0
+		        ? _("Answer: %s is covered, non-resident, by %s; head's rank %s; phone %s; "
+		            "%s; %s; %s.\n")
+		        : _("Answer: %s is covered by %s; head's rank %s; phone %s; %s; %s; %s.\n"),
+		        what, shown(f, raw, pl, sizeof(pl)),
+		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : _("not stated"),
+		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : _("not on record"), lt, d, ev);
 	}
 }
 
 static const struct find_format formats[] = {
-	{ "text", "the answer, then one line a hit, for people", text_answer, text_hit, NULL },
-	{ "plain", "the answer, then one sentence a hit, for screen readers and pasting",
+	{ "text", N_("the answer, then one line a hit, for people"), text_answer, text_hit, NULL },
+	{ "plain", N_("the answer, then one sentence a hit, for screen readers and pasting"),
 	  plain_answer, plain_hit, NULL },
-	{ "tsv", "tab-separated with a header line, for scripts", tsv_begin, tsv_hit, NULL },
-	{ "json", "one JSON document, for scripts", json_begin, json_hit, json_end },
+	{ "tsv", N_("tab-separated with a header line, for scripts"), tsv_begin, tsv_hit, NULL },
+	{ "json", N_("one JSON document, for scripts"), json_begin, json_hit, json_end },
 };
 
 const struct find_format *find_format_named(const char *name)
@@ -488,6 +512,7 @@ int find_print(registry *reg, const char *text, const struct find_format *format
 	/* Text goes through the sanitiser wherever it goes (a pipe may end in
 	 * less -R); JSON keeps the exact bytes, escaped. */
 	f.sanitize = format->begin != json_begin;
+	f.translate = format->begin == plain_answer;
 	rc = answer_find(reg, text, on_answer, &f);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++)
 		rc = search_run(reg, text, (enum hit_kind)kind, 0, FIND_LIMIT, on_hit, &f);

@@ -13,13 +13,14 @@
 #include <sysexits.h>
 #include <unistd.h>
 #include "cli.h"
+#include "../tui/i18n.h"
 #include "../tui/tui.h"
 
 #ifndef DCINET_SHAREDIR
 #define DCINET_SHAREDIR "/usr/local/share/dcinet"
 #endif
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
 	"usage: dcinet [--data DIR | --db FILE]            browse the registry\n"
 	"       dcinet [--data DIR | --db FILE] --find TEXT [--format FMT]\n"
 	"       dcinet --check DIR\n"
@@ -52,7 +53,7 @@ static const char usage_text[] =
 	"  -V, --version      the version\n"
 	"\n"
 	"Without --data or --db: $DCINET_DB, else the shipped registry.\n"
-	"In the browser, press ? for the keys; see dcinet(1) and dcinet-data(5).\n";
+	"In the browser, press ? for the keys; see dcinet(1) and dcinet-data(5).\n");
 
 struct options {
 	int no_mouse;              /* --no-mouse */
@@ -99,7 +100,7 @@ static void say(const char *what)
 
 static int usage_error(const char *msg)
 {
-	fprintf(stderr, "dcinet: %s\nTry 'dcinet --help'.\n", msg);
+	fprintf(stderr, _("dcinet: %s\nTry 'dcinet --help'.\n"), msg);
 	return EX_USAGE;
 }
 
@@ -112,11 +113,11 @@ static int bad_option(const char *arg, int opt)
 	text_sanitize(name, sizeof(name), arg ? arg : "?", 0);
 	eq = strncmp(name, "--", 2) == 0 ? strchr(name, '=') : NULL;
 	if (opt && strchr("dbfciFDOeo", opt))
-		snprintf(msg, sizeof(msg), "option '%s' needs an argument", name);
+		snprintf(msg, sizeof(msg), _("option '%s' needs an argument"), name);
 	else if (opt && eq)
-		snprintf(msg, sizeof(msg), "option '%.*s' takes no argument", (int)(eq - name), name);
+		snprintf(msg, sizeof(msg), _("option '%.*s' takes no argument"), (int)(eq - name), name);
 	else
-		snprintf(msg, sizeof(msg), "unknown option '%.*s'",
+		snprintf(msg, sizeof(msg), _("unknown option '%.*s'"),
 		         (int)(eq ? eq - name : (long)strlen(name)), name);
 	return usage_error(msg);
 }
@@ -127,7 +128,7 @@ static int unknown_format(const char *what, const char *name, const char *want)
 	char msg[512], clean[128];
 
 	text_sanitize(clean, sizeof(clean), name, 0);
-	snprintf(msg, sizeof(msg), "unknown %s '%s' (want %s)", what, clean, want);
+	snprintf(msg, sizeof(msg), _("unknown %s '%s' (want %s)"), what, clean, want);
 	return usage_error(msg);
 }
 
@@ -151,18 +152,18 @@ static int check_modes(struct options *o)
 	int modes = !!o->find + !!o->check + !!o->import + !!o->diff + o->stale + !!o->export;
 
 	if (modes > 1)
-		return usage_error("choose one of --find, --check, --import, --diff, --stale "
-		                   "and --export");
+		return usage_error(_("choose one of --find, --check, --import, --diff, --stale "
+		                   "and --export"));
 	if (o->diff && (o->data || o->db))
-		return usage_error("--diff takes two registries, not --data or --db");
+		return usage_error(_("--diff takes two registries, not --data or --db"));
 	if (o->older_given && !o->stale)
-		return usage_error("--older-than goes with --stale");
+		return usage_error(_("--older-than goes with --stale"));
 	if ((o->out || o->force) && !o->export)
-		return usage_error("--out and --force go with --export");
+		return usage_error(_("--out and --force go with --export"));
 	if (o->force && !o->out)
-		return usage_error("--force goes with --out PATH");
+		return usage_error(_("--force goes with --out PATH"));
 	if (o->export && export_format_is_dir(o->export) && !o->out)
-		return usage_error("--export csv writes a directory: give --out DIR");
+		return usage_error(_("--export csv writes a directory: give --out DIR"));
 	if (o->format_name && (o->diff || o->stale)) {
 		if (strcmp(o->format_name, "json") == 0)
 			o->json = 1;
@@ -173,7 +174,7 @@ static int check_modes(struct options *o)
 		if (!o->format)
 			return unknown_format("format", o->format_name, find_format_list());
 	} else if (o->format_name) {
-		return usage_error("--format, --json and --plain go with --find, --diff or --stale");
+		return usage_error(_("--format, --json and --plain go with --find, --diff or --stale"));
 	}
 	if (!o->format)
 		o->format = find_format_named("text");
@@ -218,7 +219,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'S': o->stale = 1; break;
 		case 'O':
 			if (!older_than(optarg, &o->older_than))
-				return usage_error("--older-than wants a whole number of years, 0 to 1000");
+				return usage_error(_("--older-than wants a whole number of years, 0 to 1000"));
 			o->older_given = 1;
 			break;
 		case 'e':
@@ -230,7 +231,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'x': o->force = 1; break;
 		case 'c': o->check = optarg; break;
 		case 'i': o->import = optarg; break;
-		case 'h': fputs(usage_text, stdout); formats_usage(stdout); return -1;
+		case 'h': fputs(_(usage_text), stdout); formats_usage(stdout); return -1;
 		case 'V': printf("dcinet %s\n", DCINET_VERSION); return -1;
 		case 'M': o->no_mouse = 1; break;
 		default:
@@ -240,17 +241,17 @@ static int parse_options(int argc, char **argv, struct options *o)
 	if (o->diff && optind + 1 == argc)
 		o->diff_new = argv[optind++];
 	else if (o->diff)
-		return usage_error("--diff compares two registries: --diff OLD NEW");
+		return usage_error(_("--diff compares two registries: --diff OLD NEW"));
 	if (optind < argc)
-		return usage_error("unexpected argument (quote search text: --find 'cote d ivoire')");
+		return usage_error(_("unexpected argument (quote search text: --find 'cote d ivoire')"));
 	if (o->import && !o->db)
-		return usage_error("--import needs --db FILE");
+		return usage_error(_("--import needs --db FILE"));
 	if (o->import && (o->data || o->find || o->check))
-		return usage_error("--import takes only --db");
+		return usage_error(_("--import takes only --db"));
 	if (o->check && (o->data || o->db || o->find))
-		return usage_error("--check takes only a directory");
+		return usage_error(_("--check takes only a directory"));
 	if (o->data && o->db)
-		return usage_error("choose one of --data and --db");
+		return usage_error(_("choose one of --data and --db"));
 	return check_modes(o);
 }
 
@@ -326,7 +327,7 @@ static int open_registry(const struct options *o, registry **reg)
 	}
 	rc = registry_load_dir(reg, o->data, &io, NULL);
 	if (rc)
-		fprintf(stderr, "dcinet: the registry in %s did not load\n", o->data);
+		fprintf(stderr, _("dcinet: the registry in %s did not load\n"), o->data);
 	return rc;
 }
 
@@ -398,6 +399,7 @@ int main(int argc, char **argv)
 	registry *reg;
 	int rc;
 
+	i18n_init();
 	rc = parse_options(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -406,10 +408,11 @@ int main(int argc, char **argv)
 			return EX_NOINPUT;
 		rc = import_check_dir(o.check, &io, &stats);
 		if (rc == 0)
-			fprintf(stderr, "%s: %ld rows, no errors\n", o.check, stats.rows);
+			fprintf(stderr, i18n_trn("%s: %ld row, no errors\n", "%s: %ld rows, no errors\n",
+			                         (unsigned long)stats.rows), o.check, stats.rows);
 		else
-			fprintf(stderr, "%s: %ld error%s\n", o.check, stats.errors,
-			        stats.errors == 1 ? "" : "s");
+			fprintf(stderr, i18n_trn("%s: %ld error\n", "%s: %ld errors\n",
+			                         (unsigned long)stats.errors), o.check, stats.errors);
 		return rc;
 	}
 	if (o.import) {
@@ -417,10 +420,10 @@ int main(int argc, char **argv)
 			return EX_NOINPUT;
 		rc = import_build_db(o.import, o.db, &io, &stats);
 		if (rc == 0)
-			fprintf(stderr, "%s: %ld rows from %s in %.2f s\n", o.db, stats.rows,
+			fprintf(stderr, _("%s: %ld rows from %s in %.2f s\n"), o.db, stats.rows,
 			        o.import, stats.seconds);
 		else
-			fprintf(stderr, "dcinet: %s left unchanged\n", o.db);
+			fprintf(stderr, _("dcinet: %s left unchanged\n"), o.db);
 		return rc;
 	}
 	if (o.diff)
