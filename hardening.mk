@@ -7,7 +7,9 @@
 #                        FUZZ_SECONDS; a crash fails the run and is kept in
 #                        fuzz/crashes/ (fix it, then move it to fuzz/regress/NAME/,
 #                        which `make test` replays through tests/unit/test_*_fuzz_*)
-#   make fuzz-build      only build them, in $(FUZZ_BUILD)/
+#   make fuzz-build      only build them, in $(FUZZ_BUILD)/, with SQLite and
+#                        libcsv compiled from source and instrumented too
+#                        (fuzz/third-party.sh fetches Debian's sources once)
 #   make fuzz-corpus     seed corpora from data/, the fixture and tests/bad/
 #   make test-asan       the whole suite (unit and e2e) built with clang under
 #                        ASan and UBSan, in build-asan/; any report fails it
@@ -20,13 +22,38 @@ FUZZ_BUILD   ?= build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= import_file import_dir query sanitize osc
+FUZZ_SAN      = -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_CFLAGS   = -O1 -g -fno-sanitize-recover=all -fno-omit-frame-pointer \
-                -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"' \
-                -DTHREAD_MIN_BYTES=0  # reach the importer's threaded path with small inputs
+                -DFUZZ_FIXTURE='"$(CURDIR)/tests/fixtures/mini"'
+# The importer reads a file in a thread of its own from THREAD_MIN_BYTES
+# (4 MB) on.  In the fuzz build that limit is a variable, so that a
+# target turns the thread on for the few inputs that ask for it
+# (fuzz_import_file: a first byte from 0xF0 on) and keeps the rest in one
+# thread, fast: fuzz/hooks.h, fuzz_threads() in fuzz/fuzzlib.h.
+FUZZ_CORE_CFLAGS = -include fuzz/hooks.h -DTHREAD_MIN_BYTES=fuzz_thread_min_bytes \
+                -DFUZZ_THREAD_HOOK -I$(FUZZ_TP)/sqlite -I$(FUZZ_TP)/libcsv
 FUZZ_CORE_OBJ = $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BIN      = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # what a target needs besides the core: fuzz_osc tests tui/osc.c
 FUZZ_EXTRA_osc = $(FUZZ_BUILD)/tui/osc.o
+
+# SQLite and libcsv, built from source with the same instrumentation as
+# the core, so that coverage counts their edges and ASan/UBSan check
+# their insides; the normal build and the replay tests keep the system
+# libraries.  The sources are Debian's of the installed versions, fetched
+# by fuzz/third-party.sh into $(FUZZ_TP) (not into git).  SQLite gets the
+# options of Debian's build that change what the core sees (FTS5,
+# THREADSAFE=1, URIs, LIKE and blobs, no lookaside, the limits); Debian's
+# other extensions (FTS3/4, R*Tree, session, dbstat...), which no core code
+# reaches, are left out, so that the edge count is of reachable code.
+FUZZ_TP       = $(FUZZ_BUILD)/third_party
+FUZZ_SQLITE_DEFS = -DSQLITE_ENABLE_FTS5 -DSQLITE_THREADSAFE=1 -DSQLITE_USE_URI=1 \
+                -DSQLITE_SECURE_DELETE -DSQLITE_OMIT_LOOKASIDE=1 -DSQLITE_ALLOW_ROWID_IN_VIEW \
+                -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_ENABLE_LOAD_EXTENSION \
+                -DSQLITE_MAX_SCHEMA_RETRY=25 -DSQLITE_MAX_VARIABLE_NUMBER=250000 \
+                -DSQLITE_TEMP_STORE=1 -DHAVE_USLEEP=1 -DHAVE_ISNAN=1
+FUZZ_TP_OBJ   = $(FUZZ_TP)/sqlite3.o $(FUZZ_TP)/libcsv.o
+FUZZ_LIBS     = $(FUZZ_TP_OBJ) -lm -ldl -pthread
 
 ASAN_BUILD   ?= build-asan
 ASAN_CC      ?= clang
@@ -47,18 +74,26 @@ $(FUZZ_BUILD)/.deps-ok: tools/install-deps.sh
 	@tools/install-deps.sh build fuzz
 	@touch $@
 
-$(FUZZ_BUILD)/%.o: %.c $(FUZZ_BUILD)/.deps-ok
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
-		-MMD -MP -c $< -o $@
+$(FUZZ_TP)/.sources: fuzz/third-party.sh $(FUZZ_BUILD)/.deps-ok
+	fuzz/third-party.sh $(FUZZ_TP)
+	@touch $@
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzzlib.h $(FUZZ_CORE_OBJ)
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
-		-o $@ $< $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_$*) $(CORE_LIBS)
+$(FUZZ_TP)/sqlite3.o: $(FUZZ_TP)/.sources
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) $(FUZZ_SQLITE_DEFS) -w -c $(FUZZ_TP)/sqlite/sqlite3.c -o $@
+$(FUZZ_TP)/libcsv.o: $(FUZZ_TP)/.sources
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -w -c $(FUZZ_TP)/libcsv/libcsv.c -o $@
+
+$(FUZZ_BUILD)/%.o: %.c fuzz/hooks.h $(FUZZ_TP)/.sources
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CORE_CFLAGS) $(ALL_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzzlib.h fuzz/hooks.h $(FUZZ_CORE_OBJ) $(FUZZ_TP_OBJ)
+	$(FUZZ_CC) $(FUZZ_CORE_CFLAGS) $(ALL_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		-o $@ $< $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_$*) $(FUZZ_LIBS)
 $(FUZZ_BUILD)/fuzz_osc: $(FUZZ_EXTRA_osc)
 
 fuzz-build: $(FUZZ_BIN)
-.SECONDARY: $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_osc)
+.SECONDARY: $(FUZZ_CORE_OBJ) $(FUZZ_EXTRA_osc) $(FUZZ_TP_OBJ)
 
 fuzz-corpus:
 	fuzz/make-corpus.sh fuzz

@@ -58,6 +58,13 @@ for src in data tests/fixtures/mini; do
 	seed_dir "$name" "$src"
 done
 
+# The importer's threaded path (fuzz_import_file: index byte 0xF0 + table).
+i=0
+for f in $tables; do
+	seed_file "tests-fixtures-mini-$f-threaded" "tests/fixtures/mini/$f" $((240 + i))
+	i=$((i + 1))
+done
+
 for case in tests/bad/*/; do
 	[ -d "$case" ] || continue
 	case=${case%/}

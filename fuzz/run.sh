@@ -31,7 +31,8 @@ corp=$(echo "$last" | sed -n 's/.*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p')
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
-# edges instrumented in all (core/ and the target; SQLite and libcsv are not)
+# edges instrumented in all: core/, the target, and SQLite and libcsv (built
+# from source for the fuzz build, hardening.mk), which hold most of them
 edges=$(sed -n 's/.*Loaded 1 modules *(\([0-9]*\) inline 8-bit counters).*/\1/p' "$log" | head -n 1)
 if [ "$rc" -ne 0 ]; then
 	tail -n 60 "$log" >&2

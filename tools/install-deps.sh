@@ -9,7 +9,7 @@ pkgs_for() {
 	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext" ;;
 	test)  echo "libcmocka-dev tmux mandoc jq locales sqlite3" ;;
 	bench) echo "sqlite3 time" ;;
-	fuzz)  echo "clang libclang-rt-14-dev" ;;
+	fuzz)  echo "clang libclang-rt-14-dev dpkg-dev tcl" ;;
 	grind) echo "valgrind" ;;
 	data)  echo "iso-codes unicode-cldr-core tzdata python3 nodejs libgeonames-common" ;;
 	ssh)   echo "openssh-server openssh-client" ;;
