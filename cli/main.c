@@ -81,7 +81,9 @@ static void print_error(void *ctx, const char *file, long line, const char *colu
 	text_sanitize(f, sizeof(f), file, 0);
 	text_sanitize(c, sizeof(c), column ? column : "", 0);
 	text_sanitize(r, sizeof(r), reason, 0);
-	if (line <= 0)
+	if (line == IMPORT_WARNING)
+		fprintf(stderr, _("%s: warning: %s\n"), f, r);
+	else if (line <= 0)
 		fprintf(stderr, "%s: %s\n", f, r);
 	else if (!column)
 		fprintf(stderr, "%s:%ld: %s\n", f, line, r);

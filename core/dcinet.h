@@ -30,9 +30,12 @@ typedef struct registry registry;
 
 /* ---- opening ---------------------------------------------------------- */
 
-/* Report of one rejected CSV row: "file:line: column: reason". */
+/* Report of one rejected CSV row: "file:line: column: reason".  Line 0:
+ * the whole file failed ("file: reason").  Line IMPORT_WARNING: a warning
+ * about the whole file, which loaded (a Windows-1252 file converted). */
 typedef void (*import_error_fn)(void *ctx, const char *file, long line,
                                 const char *column, const char *reason);
+#define IMPORT_WARNING (-1L)
 
 struct import_opts {
 	import_error_fn on_error;  /* NULL: errors are only counted */

@@ -39,6 +39,7 @@
 #include <unistd.h>
 #include "internal.h"
 #include "tables.h"
+#include "textfile.h"
 
 #define MAX_FIELD_BYTES 65536
 #define CSV_AFTER_QUOTE 3      /* libcsv's pstate after a quote in a quoted field */
@@ -99,6 +100,7 @@ struct loader {
 
 	long rows, errors;
 	int max_errors;
+	char delim;                         /* the separator textfile.c chose */
 	int disk_full;                      /* SQLite could not write: stop, no row is to blame */
 };
 
@@ -764,6 +766,7 @@ static void feed(struct reader *r, const char *s, size_t n)
 	            r->line);
 	csv_free(&r->parser);
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_delim(&r->parser, (unsigned char)r->ld->delim);
 	record_reset(r);
 	r->at_record_start = 1;
 }
@@ -777,6 +780,7 @@ static void read_file(struct reader *r)
 	struct event *ev;
 
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_delim(&r->parser, (unsigned char)r->ld->delim);
 	record_reset(r);
 	r->line = 1;
 	r->rec_line = 1;
@@ -1049,6 +1053,7 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 
 	for (t = 0; t < registry_table_count; t++) {
 		struct loader ld;
+		struct textfile tf;
 		FILE *fp;
 
 		memset(&ld, 0, sizeof(ld));
@@ -1067,11 +1072,14 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 			rc = EX_NOINPUT;
 			continue;
 		}
+		ld.errors += textfile_open(&fp, ld.spec, opts, ld.path, &tf);
+		ld.delim = tf.delim;
 		if (prepare_insert(&ld) == 0)
 			load_file(&ld, fp);
 		else
 			rc = EX_SOFTWARE;
 		fclose(fp);
+		textfile_done(&tf);
 		loader_free(&ld);
 		if (stats) {
 			stats->rows += ld.rows;

@@ -134,17 +134,52 @@ static void test_bad_date(void **state)
 	                 "posts.csv:5: updated: bad date");
 }
 
+/* A row with bytes that are not UTF-8 in a UTF-8 file: the row's error,
+ * after one line saying what the file seems to be. */
+static void expect_bad_bytes(const char *row, const char *message)
+{
+	char *dir = scratch_dir();
+	struct errbuf e;
+
+	append_file(dir, "posts.csv", row);
+	assert_int_equal(check_dir(dir, &e), EX_DATAERR);
+	if (!strstr(e.text, message) ||
+	    !strstr(e.text, "posts.csv:0: -: UTF-8 text with bytes that are not UTF-8 (the first on line 5)"))
+		fail_msg("want \"%s\" after the file's line, got:\n%s", message, e.text);
+	assert_int_equal(e.count, 2);
+	scratch_remove(dir);
+}
+
 static void test_invalid_utf8(void **state)
 {
 	(void)state;
-	expect_one_error("posts.csv", "x1,Caf\xe9,Ville,FR,Name,Nom" POST_OK_TAIL,
+	expect_bad_bytes("x1,Caf\xe9,Ville,FR,Name,Nom" POST_OK_TAIL,
 	                 "posts.csv:5: city: invalid UTF-8 at byte 4");
 	/* "/" written in two bytes: an overlong form, a classic filter bypass */
-	expect_one_error("posts.csv", "x1,a\xc0\xaf,Ville,FR,Name,Nom" POST_OK_TAIL,
+	expect_bad_bytes("x1,a\xc0\xaf,Ville,FR,Name,Nom" POST_OK_TAIL,
 	                 "posts.csv:5: city: invalid UTF-8 at byte 2");
 	/* a UTF-16 surrogate encoded in UTF-8 */
-	expect_one_error("posts.csv", "x1,\xed\xa0\x80,Ville,FR,Name,Nom" POST_OK_TAIL,
+	expect_bad_bytes("x1,\xed\xa0\x80,Ville,FR,Name,Nom" POST_OK_TAIL,
 	                 "posts.csv:5: city: invalid UTF-8 at byte 1");
+}
+
+/* A whole file in Windows-1252 with ';' between fields, as a French
+ * spreadsheet saves it: converted, loaded, one warning. */
+static void test_spreadsheet_file(void **state)
+{
+	char *dir = scratch_dir();
+	struct errbuf e;
+
+	(void)state;
+	write_file(dir, "roles.csv", "role;role_fr\r\nAttach\xe9 for Home Security;attach\xe9\r\n"
+	           "Deputy Attach\xe9;adjoint\r\ndriver;chauffeur\r\n");
+	write_file(dir, "staff.csv", "post;role;name;rank;corps;locally_recruited;as_of;source;note\n"
+	           "pretoria;Attach\xe9 for Home Security;Michel LEMEE;;police;0;2013;s-namibia;\n");
+	assert_int_equal(check_dir(dir, &e), 0);
+	assert_int_equal(e.count, 2);      /* the warnings, one a file */
+	assert_non_null(strstr(e.text, "roles.csv:-1: -: not UTF-8: read as Windows-1252"));
+	assert_non_null(strstr(e.text, "staff.csv:-1: -: not UTF-8: read as Windows-1252"));
+	scratch_remove(dir);
 }
 
 static void test_empty_required(void **state)
@@ -394,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_dangling_reference),
 		cmocka_unit_test(test_bad_date),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_spreadsheet_file),
 		cmocka_unit_test(test_empty_required),
 		cmocka_unit_test(test_bad_enum),
 		cmocka_unit_test(test_nul_byte),
