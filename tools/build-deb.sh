@@ -3,8 +3,8 @@
 # (make dist) with the tree's debian/ directory, in OUTDIR (emptied first),
 # as `dpkg-buildpackage -us -uc -b` does it on Debian 12; then
 #  - lintian: any error, or any hardening tag, fails;
-#  - the binary: hardening-check (FORTIFY, stack protector, relro, bindnow,
-#    PIE) and its FORTIFY functions (__*_chk in nm -D);
+#  - the binary: hardening-check (PIE, stack protector, FORTIFY, relro,
+#    bindnow) and its FORTIFY functions (__*_chk in nm -D);
 #  - the package's files: the binary answers from the installed database,
 #    the man pages name /usr (not /usr/local) and lint clean, completions.
 # Needs the build, test and deb groups of tools/install-deps.sh.
@@ -50,8 +50,12 @@ dpkg-deb -x "$deb" "$root"
 bin="$root/usr/bin/dcinet"
 echo "build-deb: hardening-check usr/bin/dcinet:"
 hardening-check "$bin" | sed 's/^/    /'
-hardening-check --quiet "$bin" >/dev/null || fail "hardening-check finds a protection missing"
-chk=$(nm -D "$bin" | sed -n 's/.* U \(__[a-z0-9_]*_chk\).*/\1/p' | sort -u)
+# Control-flow protection (CET) cannot reach a bookworm binary: glibc's
+# start files (Scrt1.o, crti.o) lack the IBT/SHSTK property, so the linker
+# drops it.  Everything else dpkg-buildflags gives is required.
+hardening-check --quiet --nocfprotection "$bin" >/dev/null ||
+	fail "hardening-check finds a protection missing"
+chk=$(nm -D "$bin" | awk '$1 == "U" { sub(/@.*/, "", $2); if ($2 ~ /^__.*_chk$/) print $2 }' | sort -u)
 [ -n "$chk" ] || fail "no __*_chk function in the binary: _FORTIFY_SOURCE did not reach it"
 echo "build-deb: FORTIFY functions the binary calls: $(echo $chk)"
 
