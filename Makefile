@@ -56,7 +56,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
         install uninstall clean deps countries bench test-asan test-valgrind fuzz test-long \
         dist dist-check deb test-package
 
-all: dcinet
+all: dcinet $(BUILD)/dcinet.db
 
 dcinet: $(BUILD)/dcinet
 	ln -sf $(BUILD)/dcinet dcinet
@@ -152,6 +152,9 @@ countries:
 	python3 tools/gen_cities.py data/cities.csv
 
 # ---- install -------------------------------------------------------------
+# The shipped registry, built once: ./dcinet without --data or --db opens
+# it instead of loading data/ (cli/main.c), while it is newer than the
+# binary and every file in data/.
 $(BUILD)/dcinet.db: dcinet $(wildcard data/*.csv)
 	./dcinet --import data --db $@
 

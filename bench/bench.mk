@@ -26,5 +26,5 @@ $(BUILD)/bench/pty_bench: bench/pty_bench.c $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lutil
 
-bench: dcinet $(BENCH_BIN) $(BUILD)/.deps-bench-ok
+bench: dcinet $(BUILD)/dcinet.db $(BENCH_BIN) $(BUILD)/.deps-bench-ok
 	@BUILD=$(BUILD) bench/run.sh

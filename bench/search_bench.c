@@ -11,16 +11,20 @@
  * is one keystroke as tui/search_box.c runs it: search_run() once per
  * kind, asking for L hits (default 19: the 18 rows of hits of a 24-line
  * terminal, plus the one that tells "more"), every field of every hit
- * read.  The search box then asks country_is_named() of up to 16
- * distinct countries among the country hits, to choose its answer: that
- * is timed apart (named_median_us), outside the keystroke's figure.
+ * read.  Then the answer, as the search box asks it after its hits:
+ * answer_find(), every field of the answer and of its posts read (local
+ * time included); it is part of the keystroke's figure, and also timed
+ * alone (answer_median_us).  country_is_named() of up to 16 distinct
+ * countries among the country hits is timed apart (named_median_us),
+ * outside the keystroke's figure (answer_find asks it itself).
  *
  * Prints one line per length (and with --slowest, the K slowest queries
  * of each length with their time per kind, to tell a slow query from a
  * busy machine):
  *
  *     search len=1 n=1000 worst_query="e" median_us=41 p99_us=900 max_us=1500 \
- *            country_median_us=5 country_p99_us=20 post_median_us=... hits=...
+ *            country_median_us=5 country_p99_us=20 post_median_us=... \
+ *            answer_median_us=... hits=...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,11 +173,26 @@ static char **make_queries(const struct words *ws, int len, size_t n)
 	return q;
 }
 
-/* One keystroke: every kind, as the search box asks. */
+/* Read every field of the answer and of the posts serving it. */
+static int touch_answer(void *ctx, const struct dci_answer *a)
+{
+	struct sink *s = ctx;
+	int i;
+
+	s->bytes += strlen(a->text) + (a->label ? strlen(a->label) : 0);
+	for (i = 0; i < a->n_posts; i++)
+		s->bytes += strlen(a->posts[i].post->id) + strlen(a->posts[i].post->phone)
+		            + strlen(a->posts[i].local_time) + strlen(a->posts[i].relation);
+	for (i = 0; i < a->n_candidates; i++)
+		s->bytes += strlen(a->candidates[i].label);
+	return 0;
+}
+
+/* One keystroke: every kind, then the answer, as the search box asks. */
 static double keystroke(registry *reg, const char *text, long limit, struct sink *s,
                         double *kind_us, double *named_us)
 {
-	double t0 = now_us(), t1, tn;
+	double t0 = now_us(), t1, tn, ta;
 	int k;
 
 	s->ncountries = 0;
@@ -186,7 +205,13 @@ static double keystroke(registry *reg, const char *text, long limit, struct sink
 		}
 		kind_us[k] = now_us() - tk;
 	}
+	ta = now_us();
+	if (answer_find(reg, text, touch_answer, s) != 0) {
+		fprintf(stderr, "search_bench: answer_find failed on \"%s\"\n", text);
+		exit(70);
+	}
 	t1 = now_us();
+	kind_us[HIT_KIND_COUNT] = t1 - ta;
 	for (k = 0; k < s->ncountries; k++)
 		country_is_named(reg, s->countries[k], text);
 	tn = now_us();
@@ -225,7 +250,7 @@ int main(int argc, char **argv)
 	{
 		/* warm the page cache and prepare the statements */
 		struct sink s;
-		double st[HIT_KIND_COUNT], nm;
+		double st[HIT_KIND_COUNT + 1], nm;
 
 		memset(&s, 0, sizeof(s));
 		for (i = 0; i < WARMUP; i++) {
@@ -237,8 +262,8 @@ int main(int argc, char **argv)
 	}
 	for (len = 1; len <= MAX_LEN; len++) {
 		char **q = make_queries(&ws, len, per_len);
-		double *all = malloc(per_len * sizeof(double)), *kind[HIT_KIND_COUNT];
-		double t[HIT_KIND_COUNT];
+		double *all = malloc(per_len * sizeof(double)), *kind[HIT_KIND_COUNT + 1];
+		double t[HIT_KIND_COUNT + 1];
 		double *named = malloc(per_len * sizeof(double));
 		double worst = 0;
 		int k;
@@ -246,14 +271,14 @@ int main(int argc, char **argv)
 		struct sink s;
 
 		memset(&s, 0, sizeof(s));
-		for (k = 0; k < HIT_KIND_COUNT; k++)
+		for (k = 0; k <= HIT_KIND_COUNT; k++)
 			if (!(kind[k] = malloc(per_len * sizeof(double))))
 				return 71;
 		if (!all || !named)
 			return 71;
 		for (i = 0; i < per_len; i++) {
 			all[i] = keystroke(reg, q[i], limit, &s, t, &named[i]);
-			for (k = 0; k < HIT_KIND_COUNT; k++)
+			for (k = 0; k <= HIT_KIND_COUNT; k++)
 				kind[k][i] = t[k];
 			if (all[i] > worst) {
 				worst = all[i];
@@ -269,7 +294,7 @@ int main(int argc, char **argv)
 			printf("slow len=%d \"%s\" %.0f us:", len, q[w], all[w]);
 			for (k = 0; k < HIT_KIND_COUNT; k++)
 				printf(" %s %.0f", hit_kind_name((enum hit_kind)k), kind[k][w]);
-			printf("\n");
+			printf(" answer %.0f\n", kind[HIT_KIND_COUNT][w]);
 			all[w] = -all[w];   /* found; restored below */
 		}
 		for (i = 0; i < per_len; i++)
@@ -286,6 +311,10 @@ int main(int argc, char **argv)
 			       percentile(kind[k], per_len, 50), hit_kind_name((enum hit_kind)k),
 			       percentile(kind[k], per_len, 99));
 		}
+		qsort(kind[HIT_KIND_COUNT], per_len, sizeof(double), cmp_double);
+		printf(" answer_median_us=%.0f answer_p99_us=%.0f",
+		       percentile(kind[HIT_KIND_COUNT], per_len, 50),
+		       percentile(kind[HIT_KIND_COUNT], per_len, 99));
 		qsort(named, per_len, sizeof(double), cmp_double);
 		printf(" named_median_us=%.0f named_p99_us=%.0f hits=%ld\n",
 		       percentile(named, per_len, 50), percentile(named, per_len, 99), s.hits);
@@ -295,7 +324,7 @@ int main(int argc, char **argv)
 		free(q);
 		free(all);
 		free(named);
-		for (k = 0; k < HIT_KIND_COUNT; k++)
+		for (k = 0; k <= HIT_KIND_COUNT; k++)
 			free(kind[k]);
 	}
 	for (i = 0; i < ws.n; i++)

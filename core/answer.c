@@ -150,6 +150,54 @@ static int on_post(void *ctx, const struct dci_post *p)
 	return 1;
 }
 
+/* The posts answers read, kept by id: typing "kathm", "kathma",
+ * "kathman" answers the same post at every keystroke, and the registry is
+ * read-only while open, so a post read once is not read again.  A few
+ * slots, replaced in turn. */
+#define KEPT_POSTS 32
+
+struct answer_cache {
+	struct owned_post post[KEPT_POSTS];
+	int next;
+};
+
+void answer_cache_free(registry *reg)
+{
+	int i;
+
+	if (!reg->answers)
+		return;
+	for (i = 0; i < KEPT_POSTS; i++)
+		free(reg->answers->post[i].buf);
+	free(reg->answers);
+	reg->answers = NULL;
+}
+
+/* post_get() through the posts kept: the post into *out (which owns its
+ * strings); -1 when it is not in the registry or memory ran out. */
+static int kept_post_get(registry *reg, const char *id, struct owned_post *out)
+{
+	struct answer_cache *c = reg->answers;
+	struct owned_post *slot;
+	int i;
+
+	if (!c && !(c = reg->answers = calloc(1, sizeof(*c))))
+		return post_get(reg, id, on_post, out) == 0 && out->buf ? 0 : -1;
+	for (i = 0; i < KEPT_POSTS; i++)
+		if (c->post[i].buf && strcmp(c->post[i].p.id, id) == 0) {
+			on_post(out, &c->post[i].p);
+			return out->buf ? 0 : -1;
+		}
+	if (post_get(reg, id, on_post, out) != 0 || !out->buf)
+		return -1;
+	slot = &c->post[c->next];
+	c->next = (c->next + 1) % KEPT_POSTS;
+	free(slot->buf);
+	slot->buf = NULL;
+	on_post(slot, &out->p);
+	return 0;
+}
+
 /* Add a post to the answer; 0 when it is not in the registry. */
 static int add_post(struct answer_state *s, const char *id, const char *relation)
 {
@@ -157,7 +205,7 @@ static int add_post(struct answer_state *s, const char *id, const char *relation
 
 	if (i == ANSWER_POSTS || !id || !id[0])
 		return 0;
-	if (post_get(s->reg, id, on_post, &s->owned[i]) != 0 || !s->owned[i].buf)
+	if (kept_post_get(s->reg, id, &s->owned[i]) != 0)
 		return 0;
 	snprintf(s->relation[i], sizeof(s->relation[i]), "%s", relation ? relation : "");
 	if (tz_local_time(s->owned[i].p.tz, s->when[i], sizeof(s->when[i])) != 0)
@@ -169,37 +217,34 @@ static int add_post(struct answer_state *s, const char *id, const char *relation
 	return 1;
 }
 
-struct cover_ids {
-	char id[ANSWER_POSTS][128];
-	char relation[ANSWER_POSTS][16];
-	int n;
-	int more;
-};
-
-static int on_cover(void *ctx, const struct dci_coverage *c)
-{
-	struct cover_ids *ids = ctx;
-
-	if (ids->n == ANSWER_POSTS) {
-		ids->more = 1;
-		return 1;
-	}
-	snprintf(ids->id[ids->n], sizeof(ids->id[0]), "%s", c->post);
-	snprintf(ids->relation[ids->n], sizeof(ids->relation[0]), "%s", c->relation);
-	ids->n++;
-	return 0;
-}
-
+/* The posts covering a country, host first, then by city and id: the
+ * order country_covered_by() sorts them in, which coverage_order holds
+ * already (schema.c), so the first ANSWER_POSTS + 1 rows are read from
+ * the index and nothing is sorted, however many posts cover it. */
 static int add_covering_posts(struct answer_state *s, const char *iso2)
 {
-	struct cover_ids ids;
-	int i, rc;
+	char id[ANSWER_POSTS][128], relation[ANSWER_POSTS][16];
+	sqlite3_stmt *st = registry_stmt(s->reg, STMT_ANSWER_COVER,
+		"SELECT post, relation FROM coverage_order WHERE country = ?1"
+		" ORDER BY pos LIMIT ?2");
+	int i, n = 0, rc;
 
-	memset(&ids, 0, sizeof(ids));
-	rc = country_covered_by(s->reg, iso2, on_cover, &ids);
-	for (i = 0; i < ids.n; i++)
-		add_post(s, ids.id[i], ids.relation[i]);
-	s->a.more_posts = ids.more;
+	if (!st)
+		return stmt_failed(s->reg);
+	sqlite3_bind_text(st, 1, iso2, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, ANSWER_POSTS + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == ANSWER_POSTS) {
+			s->a.more_posts = 1;
+			break;
+		}
+		snprintf(id[n], sizeof(id[n]), "%s", column_text(st, 0));
+		snprintf(relation[n], sizeof(relation[n]), "%s", column_text(st, 1));
+		n++;
+	}
+	rc = stmt_finish(s->reg, st, rc);
+	for (i = 0; i < n; i++)
+		add_post(s, id[i], relation[i]);
 	return rc;
 }
 

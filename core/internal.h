@@ -16,13 +16,18 @@ enum stmt_id {
 	STMT_POST_INDEX, STMT_POST_GET, STMT_POST_COVERAGE, STMT_POST_STAFF,
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
-	STMT_COUNTRY_NAMES, STMT_POST_NAMES,
+	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER,
 	STMT_COUNT
 };
+
+struct search_cache;               /* search.c */
+struct answer_cache;               /* answer.c */
 
 struct registry {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT_COUNT];
+	struct search_cache *search;   /* the last text's hits, per kind */
+	struct answer_cache *answers;  /* posts an answer read, by id */
 	int french;                /* order lists as a French reader does */
 	char err[512];             /* the last failure, for registry_error() */
 };
@@ -68,6 +73,11 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* Offset of the first invalid byte in s, or (size_t)-1 when s is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
+
+/* search.c: drop the hits kept for the last text (registry_close) */
+void search_cache_free(registry *reg);
+/* answer.c: drop the posts kept (registry_close) */
+void answer_cache_free(registry *reg);
 
 /* search.c: 1 when want (folded by text_fold) is the post's city in
  * English or French. */

@@ -1,5 +1,13 @@
 /*
  * localtime.c: a post's local time, from tzdata through the C library.
+ *
+ * Reading a zone means setting TZ and calling tzset(), which reads and
+ * parses the zone's file, twice (the zone, then back): far more than the
+ * rest of an answer.  So each zone's offset from UTC is kept, with the
+ * quarter of an hour (UTC) it was read in: every change of offset in
+ * tzdata falls on a quarter hour, so within one the offset cannot change,
+ * and the local time is UTC plus the offset kept.  A zone is read again
+ * at most once a quarter hour.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +16,29 @@
 #include <unistd.h>
 #include "internal.h"
 
-int tz_local_time(const char *tz, char *buf, size_t buflen)
+#define ZONES_KEPT 64
+#define QUARTER 900
+
+struct zone_kept {
+	char tz[64];
+	time_t quarter;            /* now / QUARTER when read */
+	long gmtoff;               /* seconds east of UTC then */
+	int known;                 /* the zone exists */
+};
+
+/* One process, one thread at a time (dcinet.h): a zone once read is the
+ * same for every registry. */
+static struct zone_kept zones[ZONES_KEPT];
+static int zones_next;
+
+/* Read tz's offset at now through the C library; -1 when tz is unknown. */
+static int zone_read(const char *tz, time_t now, long *gmtoff)
 {
 	char path[256], *saved = NULL, spec[256];
 	const char *old;
 	struct tm tm;
-	time_t now = time(NULL);
 	int ok;
 
-	if (!tz || !tz[0] || strstr(tz, "..") || buflen == 0)
-		return -1;
 	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
 	if (access(path, R_OK) != 0)
 		return -1;
@@ -27,7 +48,7 @@ int tz_local_time(const char *tz, char *buf, size_t buflen)
 	snprintf(spec, sizeof(spec), ":%s", tz);
 	setenv("TZ", spec, 1);
 	tzset();
-	ok = localtime_r(&now, &tm) && strftime(buf, buflen, "%H:%M %z", &tm) > 0;
+	ok = localtime_r(&now, &tm) != NULL;
 	if (saved) {
 		setenv("TZ", saved, 1);
 		free(saved);
@@ -35,5 +56,54 @@ int tz_local_time(const char *tz, char *buf, size_t buflen)
 		unsetenv("TZ");
 	}
 	tzset();
-	return ok ? 0 : -1;
+	if (!ok)
+		return -1;
+	*gmtoff = tm.tm_gmtoff;
+	return 0;
+}
+
+int tz_local_time(const char *tz, char *buf, size_t buflen)
+{
+	time_t now = time(NULL), quarter = now / QUARTER;
+	struct zone_kept *z = NULL;
+	long off, a;
+	struct tm tm;
+	time_t local;
+	int i, n;
+
+	if (!tz || !tz[0] || strstr(tz, "..") || buflen == 0)
+		return -1;
+	for (i = 0; i < ZONES_KEPT; i++)
+		if (zones[i].tz[0] && strcmp(zones[i].tz, tz) == 0) {
+			z = &zones[i];
+			break;
+		}
+	if (!z || z->quarter != quarter) {
+		int known;
+
+		known = zone_read(tz, now, &off) == 0;
+		if (strlen(tz) < sizeof(z->tz)) {
+			if (!z) {
+				z = &zones[zones_next];
+				zones_next = (zones_next + 1) % ZONES_KEPT;
+				snprintf(z->tz, sizeof(z->tz), "%s", tz);
+			}
+			z->quarter = quarter;
+			z->known = known;
+			z->gmtoff = known ? off : 0;
+		}
+		if (!known)
+			return -1;
+	} else if (!z->known) {
+		return -1;
+	} else {
+		off = z->gmtoff;
+	}
+	local = now + off;
+	if (!gmtime_r(&local, &tm))
+		return -1;
+	a = off < 0 ? -off : off;
+	n = snprintf(buf, buflen, "%02d:%02d %c%02ld%02ld", tm.tm_hour, tm.tm_min,
+	             off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+	return n > 0 && (size_t)n < buflen ? 0 : -1;
 }

@@ -141,9 +141,13 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 	/* A desk login writes no file, not even SQLite's temporary ones.  An
 	 * 8 MB page cache (2 MB by default) keeps the search indexes' upper
 	 * pages in memory from one keystroke to the next: fewer reads from
-	 * the file, and the memory stays bounded whatever the registry. */
+	 * the file, and the memory stays bounded whatever the registry.  The
+	 * file is also mapped (mmap_size): a page the cache lacks is read from
+	 * the kernel's page cache in place, with no system call and no copy
+	 * (those were a third of a search keystroke).  --import replaces the
+	 * file by a rename, never in place, so the mapping never shrinks. */
 	sqlite3_exec(reg->db, "PRAGMA query_only = 1; PRAGMA temp_store = MEMORY;"
-	             " PRAGMA cache_size = -8192;", NULL, NULL, NULL);
+	             " PRAGMA cache_size = -8192; PRAGMA mmap_size = 4294967296;", NULL, NULL, NULL);
 	*out = reg;
 	return 0;
 }
@@ -154,6 +158,8 @@ void registry_close(registry *reg)
 
 	if (!reg)
 		return;
+	search_cache_free(reg);
+	answer_cache_free(reg);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(reg->stmt[i]);
 	sqlite3_close(reg->db);

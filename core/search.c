@@ -120,38 +120,190 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 		" WHERE fts_theme MATCH ?1 LIMIT ?2 OFFSET ?3",
 };
 
-int search_run(registry *reg, const char *text, enum hit_kind kind,
-               long offset, long limit, hit_fn fn, void *ctx)
+/* ---- the hits of the last text, shared --------------------------------
+ *
+ * A keystroke asks for the same text twice: the search box reads the
+ * first screenful of every kind, then answer_find() reads up to 65 hits
+ * of the first kind that matched.  The rows read for the last text of
+ * each kind are kept (owned copies, at most CACHE_ROWS), and the
+ * statement that read them is left where it stopped, so a second reader
+ * gets the rows already read for free and the next ones from where the
+ * first stopped: no FTS query runs twice, no row is read twice.  The
+ * database is read-only while a registry is open, so a kept row cannot
+ * go stale.  A page beyond CACHE_ROWS (n and N stepping far, counting a
+ * kind) runs its own query, as before. */
+
+#define CACHE_ROWS 256
+#define HIT_COLUMNS 10             /* 9 columns and the post label */
+
+struct cached_hit {
+	char *col[HIT_COLUMNS];        /* pointers into one block */
+};
+
+struct kind_cache {
+	char *q;                       /* the FTS query the rows answer, or NULL */
+	struct cached_hit *rows;
+	int n, cap;
+	int complete;                  /* every hit of q is in rows */
+	int live;                      /* the statement stands after row n of q */
+};
+
+struct search_cache {
+	struct kind_cache kind[HIT_KIND_COUNT];
+};
+
+static const enum stmt_id search_ids[HIT_KIND_COUNT] = {
+	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
+};
+
+static void kind_reset(registry *reg, int kind)
 {
-	static const enum stmt_id ids[HIT_KIND_COUNT] = {
-		STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
-	};
+	struct kind_cache *c = &reg->search->kind[kind];
+	int i;
+
+	if (c->live && reg->stmt[search_ids[kind]])
+		sqlite3_reset(reg->stmt[search_ids[kind]]);
+	for (i = 0; i < c->n; i++)
+		free(c->rows[i].col[0]);
+	free(c->q);
+	c->q = NULL;
+	c->n = c->complete = c->live = 0;
+}
+
+void search_cache_free(registry *reg)
+{
+	int k;
+
+	if (!reg->search)
+		return;
+	for (k = 0; k < HIT_KIND_COUNT; k++) {
+		kind_reset(reg, k);
+		free(reg->search->kind[k].rows);
+	}
+	free(reg->search);
+	reg->search = NULL;
+}
+
+/* "City, Country", or the country alone. */
+static void post_label_of(char *buf, size_t n, const char *city, const char *country)
+{
+	if (city[0] && country[0])
+		snprintf(buf, n, "%s, %s", city, country);
+	else
+		snprintf(buf, n, "%s", country);
+}
+
+/* Keep the statement's current row; 0 when out of memory. */
+static int cache_row(struct kind_cache *c, sqlite3_stmt *st)
+{
+	const char *v[HIT_COLUMNS];
+	size_t len[HIT_COLUMNS], total = 0;
+	char post_label[512], *block;
+	int i;
+
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 32;
+		struct cached_hit *rows = realloc(c->rows, (size_t)cap * sizeof(*rows));
+
+		if (!rows)
+			return 0;
+		c->rows = rows;
+		c->cap = cap;
+	}
+	for (i = 0; i < HIT_COLUMNS - 1; i++)
+		v[i] = column_text(st, i);
+	post_label_of(post_label, sizeof(post_label), v[5], v[6]);
+	v[HIT_COLUMNS - 1] = post_label;
+	for (i = 0; i < HIT_COLUMNS; i++)
+		total += (len[i] = strlen(v[i])) + 1;
+	block = malloc(total);
+	if (!block)
+		return 0;
+	for (i = 0; i < HIT_COLUMNS; i++) {
+		memcpy(block, v[i], len[i] + 1);
+		c->rows[c->n].col[i] = block;
+		block += len[i] + 1;
+	}
+	c->n++;
+	return 1;
+}
+
+/* Read rows of q until the cache holds want of them or all there are. */
+static int cache_fill(registry *reg, int kind, const char *q, int want)
+{
+	struct kind_cache *c = &reg->search->kind[kind];
 	sqlite3_stmt *st;
-	char *q;
+	int rc = SQLITE_ROW;
+
+	if (c->q && strcmp(c->q, q) != 0)
+		kind_reset(reg, kind);
+	if (!c->q) {
+		c->q = strdup(q);
+		if (!c->q)
+			return EX_OSERR;
+	}
+	if (c->complete || c->n >= want)
+		return 0;
+	if (!c->live) {
+		/* the first read of q, or the statement served another page
+		 * since: read again from the start, past the rows kept */
+		int i;
+
+		for (i = 0; i < c->n; i++)
+			free(c->rows[i].col[0]);
+		c->n = 0;
+		st = registry_stmt(reg, search_ids[kind], search_sql[kind]);
+		if (!st)
+			return stmt_failed(reg);
+		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, CACHE_ROWS);
+		sqlite3_bind_int64(st, 3, 0);
+		c->live = 1;
+	} else {
+		st = reg->stmt[search_ids[kind]];
+	}
+	while (c->n < want && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!cache_row(c, st)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	if (rc == SQLITE_ROW)
+		return 0;           /* stands after row n, for the next reader */
+	c->live = 0;
+	if (rc == SQLITE_DONE) {
+		c->complete = 1;
+		sqlite3_reset(st);
+		return 0;
+	}
+	rc = stmt_finish(reg, st, rc == SQLITE_NOMEM ? SQLITE_NOMEM : rc);
+	kind_reset(reg, kind);
+	return rc ? rc : EX_OSERR;
+}
+
+/* A page beyond the rows kept: its own query, as it comes. */
+static int search_direct(registry *reg, const char *q, enum hit_kind kind,
+                         long offset, long limit, hit_fn fn, void *ctx)
+{
+	struct kind_cache *c = &reg->search->kind[kind];
+	sqlite3_stmt *st;
 	int rc;
 
-	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
-		return EX_USAGE;
-	q = search_build_query(text);
-	if (!q)
-		return 0;
-	st = registry_stmt(reg, ids[kind], search_sql[kind]);
-	if (!st) {
-		free(q);
-		return stmt_failed(reg);
+	if (c->live) {
+		sqlite3_reset(reg->stmt[search_ids[kind]]);
+		c->live = 0;
 	}
+	st = registry_stmt(reg, search_ids[kind], search_sql[kind]);
+	if (!st)
+		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset < 0 ? 0 : offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *city = column_text(st, 5), *country = column_text(st, 6);
 		char post_label[512];
 		struct dci_hit h;
 
-		if (city[0] && country[0])
-			snprintf(post_label, sizeof(post_label), "%s, %s", city, country);
-		else
-			snprintf(post_label, sizeof(post_label), "%s", country);
+		post_label_of(post_label, sizeof(post_label), column_text(st, 5),
+		              column_text(st, 6));
 		h.kind = kind;
 		h.ref = column_text(st, 0);
 		h.label = column_text(st, 1);
@@ -166,8 +318,47 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	}
 	rc = stmt_finish(reg, st, rc);
 	sqlite3_clear_bindings(st);
-	free(q);
 	return rc;
+}
+
+int search_run(registry *reg, const char *text, enum hit_kind kind,
+               long offset, long limit, hit_fn fn, void *ctx)
+{
+	struct kind_cache *c;
+	char *q;
+	long i, end;
+	int rc;
+
+	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
+		return EX_USAGE;
+	q = search_build_query(text);
+	if (!q)
+		return 0;
+	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
+		free(q);
+		return EX_OSERR;
+	}
+	if (offset < 0)
+		offset = 0;
+	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset) {
+		rc = search_direct(reg, q, kind, offset, limit, fn, ctx);
+		free(q);
+		return rc;
+	}
+	end = offset + limit;
+	rc = cache_fill(reg, kind, q, (int)end);
+	free(q);
+	if (rc)
+		return rc;
+	c = &reg->search->kind[kind];
+	for (i = offset; i < end && i < c->n; i++) {
+		char *const *v = c->rows[i].col;
+		struct dci_hit h = { kind, v[0], v[1], v[2], v[3], v[4], v[9], v[7], v[8] };
+
+		if (fn(ctx, &h))
+			break;
+	}
+	return 0;
 }
 
 /* Is want one of the ';'-separated names in list? */
