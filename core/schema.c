@@ -216,21 +216,21 @@ static const char derived_sql[] =
 	 * the lists of every word that begins with it (all the "Martin..." of a
 	 * million names: milliseconds).  columnsize=0: nothing ranks the hits,
 	 * so the per-row column sizes are not kept.  hashsize: the rows are
-	 * indexed in memory 32 MB at a time instead of 1 MB, and automerge:
+	 * indexed in memory 16 MB at a time instead of 1 MB, and automerge:
 	 * segments are merged 16 at a time instead of 4, so fewer and larger
 	 * segments are written and merged again (the build takes a third of
 	 * the time; a search reads up to 8 segments instead of 6). */
 	"CREATE VIRTUAL TABLE fts_post USING fts5(id, city, city_fr, name_en, name_fr,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
-	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 33554432);"
+	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 16);"
 	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
 	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
 	"CREATE VIRTUAL TABLE fts_staff USING fts5(name, staff_rank, role,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
-	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 33554432);"
+	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 16777216);"
 	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('automerge', 16);"
 	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
 	"  SELECT rowid, name, rank, role FROM staff;"
