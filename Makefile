@@ -2,6 +2,7 @@
 # make            build ./dcinet
 # make run        build and open the browser on the shipped data
 # make test       unit tests (cmocka), CLI tests and screen tests (tmux)
+# make golden     refresh the whole screens tests/e2e/tui_golden.sh compares
 # make install    PREFIX=/usr/local DESTDIR=
 # make dist       dcinet-$(VERSION).tar.gz, a release tarball from git ls-files
 # make deb        a Debian package in $(BUILD)/deb/, checked by lintian
@@ -52,7 +53,7 @@ TUI_LIB  = $(BUILD)/libdcitui.a
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all run test test-unit test-e2e test-cli check-layers check-warnings lint \
+.PHONY: FORCE all run test test-unit test-e2e test-cli golden check-layers check-warnings lint \
         install uninstall clean deps countries bench test-asan test-valgrind fuzz test-long \
         dist dist-check deb test-package
 
@@ -117,6 +118,11 @@ test-unit: $(UNIT_BIN) dcinet
 
 test-e2e: dcinet $(BUILD)/.deps-test-ok
 	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh
+
+# Refresh tests/golden/ (the whole screens tui_golden.sh compares) after a
+# change meant to change a screen; git diff tests/golden shows what did.
+golden: dcinet $(BUILD)/.deps-test-ok
+	@DCINET_GOLDEN_UPDATE=1 DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/tui_golden.sh
 
 # The command-line tests alone, without tmux screens (the Debian package's
 # build runs test-unit and this).

@@ -236,6 +236,12 @@ char *search_build_query(const char *text);
  * the TZ environment variable: not for threads. */
 int tz_local_time(const char *tz, char *buf, size_t buflen);
 
+/* Now, in seconds since the epoch: the environment's DCINET_NOW when it
+ * is a whole number (a testing aid, see dcinet(1) ENVIRONMENT), else the
+ * system clock.  tz_local_time() reads it; so should a client that shows
+ * a date relative to today. */
+long long clock_now(void);
+
 /* ---- the desk's answer ------------------------------------------------ */
 
 enum answer_status {

@@ -968,7 +968,7 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 	t.label = opts && opts->registry_label ? opts->registry_label : "";
 	t.view.ascii = !locale_is_utf8();
 	t.view.links = getenv("DCINET_LINKS") != NULL && strcmp(getenv("DCINET_LINKS"), "1") == 0;
-	stale_init(&t.view.stale, getenv("DCINET_STALE_YEARS"), time(NULL));
+	stale_init(&t.view.stale, getenv("DCINET_STALE_YEARS"), (time_t)clock_now());
 	registry_set_french(reg, t.view.french);
 	t.focus = PANE_POSTS;
 	t.search_from = PANE_POSTS;
