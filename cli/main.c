@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "../tui/i18n.h"
+#include "../tui/path.h"
 #include "../tui/tui.h"
 
 #ifndef DCINET_SHAREDIR
@@ -314,31 +315,21 @@ static int prebuilt_fresh(const char *db, const char *exe, const char *dir)
 static void default_registry(struct options *o, char *buf, size_t n, char *dbbuf, size_t dbn)
 {
 	char exe[PATH_MAX], self[PATH_MAX];
-	ssize_t len;
-	char *slash;
 
 	if (getenv("DCINET_DB") && *getenv("DCINET_DB")) {
 		o->db = getenv("DCINET_DB");
 		return;
 	}
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		memcpy(self, exe, (size_t)len + 1);
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if ((size_t)snprintf(buf, n, "%s/../data", exe) < n && readable_dir(buf)) {
-				o->data = buf;
-				if ((size_t)snprintf(dbbuf, dbn, "%s/dcinet.db", exe) < dbn
-				    && prebuilt_fresh(dbbuf, self, buf)) {
-					o->db = dbbuf;
-					o->data = NULL;
-					o->fallback = o->label = buf;
-				}
-				return;
-			}
+	if (path_exe(self, sizeof(self)) == 0 && path_exe_dir(exe, sizeof(exe)) == 0 &&
+	    (size_t)snprintf(buf, n, "%s/../data", exe) < n && readable_dir(buf)) {
+		o->data = buf;
+		if ((size_t)snprintf(dbbuf, dbn, "%s/dcinet.db", exe) < dbn
+		    && prebuilt_fresh(dbbuf, self, buf)) {
+			o->db = dbbuf;
+			o->data = NULL;
+			o->fallback = o->label = buf;
 		}
+		return;
 	}
 	snprintf(buf, n, "%s/dcinet.db", DCINET_SHAREDIR);
 	if (access(buf, R_OK) == 0) {

@@ -19,6 +19,7 @@
 #include "keymap.h"
 #include "layout.h"
 #include "stale.h"
+#include "view.h"
 
 #define REDRAW_NONE 0u
 #define REDRAW_PANE(p) (1u << (p))
@@ -56,16 +57,6 @@ struct pane_ops {
 };
 
 #define PANE_MAX_LINKS 8
-
-/* How the panes show the registry: set at start, changed by L and S,
- * read by every pane when it lays its text out. */
-struct view {
-	int ascii;                 /* the locale is not UTF-8: 7-bit output */
-	int french;                /* interface strings and data in French (L) */
-	int sources;               /* source and date beside each fact (S) */
-	int links;                 /* OSC 8 links on phone and e-mail (DCINET_LINKS=1) */
-	struct stale stale;        /* which dates are marked as old */
-};
 
 enum popup_kind { POPUP_NONE, POPUP_HELP, POPUP_CARD };
 

@@ -11,14 +11,13 @@
 
 void chrome_draw_title(const struct tui *t, struct canvas *cv)
 {
-	const char *dot = t->view.ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(&t->view);
 	char *left = str_printf("dcinet%s%s", dot, _("DCI network of internal security services"));
 	char *counts = str_printf(_("%ld posts%s%ld staff"), t->counts.posts, dot, t->counts.staff);
 	char *right = str_printf("%s%s%s", counts, t->label[0] ? dot : "", t->label);
 	int lw;
 
-	wattrset(cv->win, colors_attr(cv->colors, ROLE_BAR));
-	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	draw_fill(cv, 0, ROLE_BAR);
 	lw = draw_text(cv, 0, 0, -1, ROLE_HEADER, left);
 	if (lw + 2 + draw_width(right) > cv->cols) {
 		free(right);
@@ -40,8 +39,7 @@ void chrome_draw_tabs(const struct tui *t, struct canvas *cv)
 
 	for (p = 0; p < PANE_COUNT; p++)
 		full += draw_width(_(t->pane[p].name)) + 4 + (p == (int)t->focus ? 2 : 0);
-	wattrset(cv->win, colors_attr(cv->colors, ROLE_TITLE));
-	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	draw_fill(cv, 0, ROLE_TITLE);
 	for (p = 0; p < PANE_COUNT; p++) {
 		int focused = p == (int)t->focus;
 		char *tab = focused ? str_printf("[%d %s]", p + 1, _(t->pane[p].name))
@@ -77,8 +75,7 @@ void chrome_draw_bar(const struct tui *t, struct canvas *cv)
 	unsigned here = SCOPE_OF(t->focus);
 	int rank, x = 0, more = 1;
 
-	wattrset(cv->win, colors_attr(cv->colors, ROLE_BAR));
-	mvwhline(cv->win, 0, 0, ' ', cv->cols);
+	draw_fill(cv, 0, ROLE_BAR);
 	if (t->message[0]) {
 		draw_text(cv, 0, 0, -1, ROLE_MESSAGE, t->message);
 		return;

@@ -228,6 +228,13 @@ void draw_box(struct canvas *cv)
 	put_char(cv, r, c, 0x2518, '+');
 }
 
+void draw_fill(struct canvas *cv, int y, enum color_role role)
+{
+	wattrset(cv->win, colors_attr(cv->colors, role));
+	mvwhline(cv->win, y, 0, ' ', cv->cols);
+	wattrset(cv->win, A_NORMAL);
+}
+
 void draw_title(struct canvas *cv, int number, const char *name, const char *detail,
                 int focused)
 {
@@ -237,9 +244,7 @@ void draw_title(struct canvas *cv, int number, const char *name, const char *det
 
 	if (cv->rows < 1)
 		return;
-	wattrset(cv->win, colors_attr(cv->colors, role));
-	mvwhline(cv->win, 0, 0, ' ', cv->cols);
-	wattrset(cv->win, A_NORMAL);
+	draw_fill(cv, 0, role);
 	if (number > 0 && number < 10) {
 		num[0] = (char)('0' + number);
 		num[1] = ' ';

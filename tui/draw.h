@@ -62,6 +62,9 @@ void draw_link(struct canvas *cv, int y, int x, int w, const char *uri);
  * the characters there (width < 0: to the edge). */
 void draw_paint(struct canvas *cv, int y, int x, int width, enum color_role role);
 
+/* Fill row y with blanks in the role's attributes (a bar, a title line). */
+void draw_fill(struct canvas *cv, int y, enum color_role role);
+
 /* Lines drawn with the characters themselves ("│", or "|" in ASCII mode)
  * rather than the terminal's alternate character set, which some
  * terminals ignore under a UTF-8 locale. */

@@ -24,7 +24,7 @@ char *evidence_words(const struct view *v, const char *kind, const char *date, i
 	free(d);
 	if (!sctip)
 		return e;
-	all = str_join(e, v->ascii ? " - " : " \xC2\xB7 ", _("known only before 2010 (SCTIP era)"));
+	all = str_join(e, view_dot(v), _("known only before 2010 (SCTIP era)"));
 	free(e);
 	return all;
 }

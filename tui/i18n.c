@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "i18n.h"
+#include "path.h"
 
 #ifndef DCINET_LOCALEDIR
 #define DCINET_LOCALEDIR "/usr/local/share/locale"
@@ -89,18 +90,10 @@ static int has_catalogue(const char *dir)
 void i18n_locale_dir(char *buf, size_t n)
 {
 	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
 
-	if (len > 0) {
-		exe[len] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			if ((size_t)snprintf(buf, n, "%s/locale", exe) < n && has_catalogue(buf))
-				return;
-		}
-	}
+	if (path_exe_dir(exe, sizeof(exe)) == 0 &&
+	    (size_t)snprintf(buf, n, "%s/locale", exe) < n && has_catalogue(buf))
+		return;
 	snprintf(buf, n, "%s", DCINET_LOCALEDIR);
 }
 

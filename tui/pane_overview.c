@@ -279,7 +279,7 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
  * figure the claims do not agree on, its lowest and highest claim. */
 static void build_disagreement(struct overview *o, struct doc *d, int col, int width)
 {
-	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(o->opts);
 	char *all = NULL, *tmp;
 	int m;
 
@@ -380,12 +380,7 @@ static void build_list(struct overview *o, struct doc *d, int col, int width, co
 	if (n == 0)
 		return;
 	for (i = 0; i + 1 < n; i += 2) {
-		const char *en = items[i], *fr = items[i + 1];
-		const char *first = o->opts->french && fr[0] ? fr : en;
-		const char *second = first == en ? fr : en;
-
-		item = second[0] && strcmp(first, second) != 0 ? str_printf("%s (%s)", first, second)
-		                                               : str_printf("%s", first);
+		item = view_both(o->opts, items[i], items[i + 1]);
 		tmp = str_join(all, sep, item);
 		free(all);
 		free(item);
@@ -401,7 +396,7 @@ static void build_list(struct overview *o, struct doc *d, int col, int width, co
 static void build_names(struct overview *o, struct doc *d, int col, int width, size_t i)
 {
 	const struct dir_row *r = &o->dirs[i];
-	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(o->opts);
 	char *names = o->opts->french ? str_join(r->name_fr, dot, r->name_en)
 	                              : str_join(r->name_en, dot, r->name_fr);
 
@@ -415,7 +410,7 @@ static void build_names(struct overview *o, struct doc *d, int col, int width, s
 static void build_details(struct overview *o, struct doc *d, int col, int width, size_t i)
 {
 	const struct dir_row *r = &o->dirs[i];
-	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(o->opts);
 	char *a, *b;
 
 	a = r->established[0] ? str_printf(_("created %s"), r->established)
@@ -453,7 +448,7 @@ static char *claimed(long lo, long hi)
 static void build_completeness(struct overview *o, struct doc *d, int col, int width)
 {
 	const struct dci_counts *c = o->counts;
-	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(o->opts);
 	char *ce = claimed(c->claimed_embassies_min, c->claimed_embassies_max);
 	char *cc = claimed(c->claimed_countries_min, c->claimed_countries_max);
 	char *a = str_printf(_("%ld posts on record %s"), c->posts, ce);
@@ -473,7 +468,7 @@ static void build_completeness(struct overview *o, struct doc *d, int col, int w
 static void build(struct overview *o)
 {
 	int width = o->cols - DOC_MARGIN;
-	const char *dot = o->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(o->opts);
 	size_t i;
 
 	doc_clear(&o->doc);

@@ -76,11 +76,9 @@ static int page_add(void *ctx, const struct dci_post *row)
 		return 1;
 	r = &p->page[p->npage++];
 	r->id = dup(row->id);
-	if (p->view->french && row->city_fr[0])
-		r->city = dup(row->city_fr);
-	else
-		r->city = dup(row->city[0] ? row->city : _("(city not stated)"));
-	r->country = dup(p->view->french && row->country_fr[0] ? row->country_fr : row->country_en);
+	r->city = dup(view_local(p->view, row->city[0] ? row->city : _("(city not stated)"),
+	                         row->city_fr));
+	r->country = dup(view_local(p->view, row->country_en, row->country_fr));
 	r->covers = dup(row->covers);
 	r->rank = dup(row->head_rank);
 	r->updated = row->updated[0] ? stale_date(&p->view->stale, p->view->ascii, row->updated)

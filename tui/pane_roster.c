@@ -189,18 +189,7 @@ static const char *field(const struct roster *r, int f)
 /* The field in the view's language: the French column when it is set. */
 static const char *local_field(const struct roster *r, int en, int fr)
 {
-	return r->opts->french && field(r, fr)[0] ? field(r, fr) : field(r, en);
-}
-
-/* "name (other name)", the view's language first; only one when equal. */
-static char *both_names(const struct roster *r, const char *en, const char *fr)
-{
-	const char *first = r->opts->french && fr[0] ? fr : en;
-	const char *second = first == en ? fr : en;
-
-	if (second[0] && strcmp(first, second) != 0)
-		return str_printf("%s (%s)", first, second);
-	return str_printf("%s", first);
+	return view_local(r->opts, field(r, en), field(r, fr));
 }
 
 /* The date of a source of this post, or "". */
@@ -338,7 +327,7 @@ static void contact_links(const struct roster *r, char *tel, size_t tn, char *ma
 /* The post's name, then how to reach it: what the desk asks first. */
 static void build_title(struct roster *r, struct doc *d, int width)
 {
-	const char *dot = r->opts->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(r->opts);
 	const char *phone = field(r, POST_PHONE), *email = field(r, POST_EMAIL);
 	char tel[192], mail[192];
 
@@ -370,7 +359,7 @@ static void build_title(struct roster *r, struct doc *d, int width)
 
 static void build_post(struct roster *r, struct doc *d, int width)
 {
-	const char *dot = r->opts->ascii ? " - " : " \xC2\xB7 ";
+	const char *dot = view_dot(r->opts);
 	const char *name = local_field(r, POST_NAME_EN, POST_NAME_FR);
 	const char *other = name == field(r, POST_NAME_FR) ? field(r, POST_NAME_EN)
 	                                                   : field(r, POST_NAME_FR);
@@ -426,9 +415,8 @@ static void staff_table_head(struct doc *d, const int *cw, int ncols)
 /* The role of staff row i in the view's language. */
 static const char *staff_role(const struct roster *r, size_t i)
 {
-	const char *fr = list_get(&r->staff, i, ST_ROLE_FR);
-
-	return r->opts->french && fr[0] ? fr : list_get(&r->staff, i, ST_ROLE);
+	return view_local(r->opts, list_get(&r->staff, i, ST_ROLE),
+	                  list_get(&r->staff, i, ST_ROLE_FR));
 }
 
 static void staff_row(struct roster *r, struct doc *d, int width, size_t i, const int *cw,
@@ -535,7 +523,7 @@ static void build_coverage(struct roster *r, struct doc *d, int width)
 
 			if (strcmp(list_get(&r->coverage, i, COV_RELATION), kinds[k].relation) != 0)
 				continue;
-			name = both_names(r, en, fr);
+			name = view_both(r->opts, en, fr);
 			if (r->opts->sources) {
 				/* One country a line, with where the fact comes from. */
 				labelled_link(d, width, first ? _(kinds[k].label) : "", name,
@@ -574,7 +562,7 @@ static void build_rest(struct roster *r, struct doc *d, int width)
 		para(d, 2, width, ROLE_DIM, str_printf("%s", _("None listed")));
 	for (i = 0; i < r->themes.n; i++)
 		para(d, 2, width, ROLE_NORMAL,
-		     both_names(r, list_get(&r->themes, i, 0), list_get(&r->themes, i, 1)));
+		     view_both(r->opts, list_get(&r->themes, i, 0), list_get(&r->themes, i, 1)));
 
 	section(d, _("Sources"), r->sources.n);
 	for (i = 0; i < r->sources.n; i++) {

@@ -247,10 +247,8 @@ static int post_info_get(registry *reg, const char *id, struct post_info *pi)
 /* "New Delhi, India" in the view's language. */
 static char *post_place(const struct search_box *s, const struct post_info *pi)
 {
-	const char *city = s->view->french && pi->city_fr[0] ? pi->city_fr : pi->city;
-	const char *country = s->view->french && pi->country_fr[0] ? pi->country_fr : pi->country;
-
-	return str_join(city, ", ", country);
+	return str_join(view_local(s->view, pi->city, pi->city_fr), ", ",
+	                view_local(s->view, pi->country, pi->country_fr));
 }
 
 static void swap(char **a, char **b)
@@ -288,19 +286,17 @@ static void row_to_french(struct search_box *s, struct tui *t, int kind, struct 
 
 static const char *dot(const struct search_box *s)
 {
-	return s->view->ascii ? " - " : " \xC2\xB7 ";
+	return view_dot(s->view);
 }
 
 /* "New Delhi, India" in the view's language. */
 static char *answer_place(const struct search_box *s, const struct dci_post *p)
 {
-	int fr = s->view->french;
-
-	const char *country = fr && p->country_fr[0] ? p->country_fr : p->country_en;
+	const char *country = view_local(s->view, p->country_en, p->country_fr);
 
 	if (!p->city[0])
 		return str_printf(_("%s (city not stated)"), country);
-	return str_join(fr && p->city_fr[0] ? p->city_fr : p->city, ", ", country);
+	return str_join(view_local(s->view, p->city, p->city_fr), ", ", country);
 }
 
 /* "as of 2018-07-30† · attested by an embassy page, 2018-07-30" */
@@ -342,7 +338,7 @@ static char *post_facts(const struct search_box *s, const struct dci_answer_post
 static char *answer_head(const struct search_box *s, const struct dci_answer *a,
                          const struct dci_answer_post *ap)
 {
-	const char *label = s->view->french && a->label_fr[0] ? a->label_fr : a->label;
+	const char *label = view_local(s->view, a->label, a->label_fr);
 	char *place, *head;
 
 	if (ap == NULL)
@@ -976,9 +972,7 @@ static void draw_line(struct search_box *s, struct canvas *cv, int focused)
 	wchar_t saved;
 	char *name = str_printf("4 %s", _("Search:"));
 
-	wattrset(cv->win, colors_attr(cv->colors, title));
-	mvwhline(cv->win, 0, 0, ' ', cv->cols);
-	wattrset(cv->win, A_NORMAL);
+	draw_fill(cv, 0, title);
 	x = draw_text(cv, 0, 0, -1, title, name);
 	free(name);
 	x++;
