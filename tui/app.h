@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "layout.h"
+#include "rows.h"
 #include "stale.h"
 #include "view.h"
 

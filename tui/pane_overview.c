@@ -18,24 +18,27 @@
 
 enum { METRIC_STAFF, METRIC_EMBASSIES, METRIC_COUNTRIES, METRIC_COUNT };
 
+/* A network snapshot: the data block of a row of o->snaps, whose
+ * strings point at that row's own fields (SNAP_*). */
 struct snap {
-	char *as_of, *basis, *source, *source_date;
+	const char *as_of, *basis, *source, *source_date;
 	long figure[METRIC_COUNT], experts;
 	char qualifier[METRIC_COUNT][2];
 };
+enum { SNAP_AS_OF, SNAP_BASIS, SNAP_SOURCE, SNAP_SOURCE_DATE, SNAP_FIELDS };
 
+/* A directorate, as read from a row of o->dirs (DIR_*). */
 struct dir_row {
-	char *acronym, *name_en, *name_fr, *established, *headquarters, *parent, *source,
-	     *source_date;
+	const char *acronym, *name_en, *name_fr, *established, *headquarters, *parent, *source,
+	           *source_date;
 };
+enum { DIR_ACRONYM, DIR_NAME_EN, DIR_NAME_FR, DIR_ESTABLISHED, DIR_HEADQUARTERS, DIR_PARENT,
+       DIR_SOURCE, DIR_SOURCE_DATE, DIR_FIELDS };
 
 struct overview {
-	struct dir_row *dirs;
-	size_t ndirs;
-	struct snap *snaps;
-	size_t nsnaps;
-	char **cooperation, **crime;   /* English and French, in pairs */
-	size_t ncooperation, ncrime;
+	struct rows dirs;              /* DIR_* */
+	struct rows snaps;             /* SNAP_*, and a struct snap each */
+	struct rows cooperation, crime;    /* English and French */
 	struct doc doc;
 	struct doc_view view;
 	int rows, cols, ascii;
@@ -50,39 +53,31 @@ static const enum color_role metric_roles[METRIC_COUNT] = {
 	ROLE_CHART_STAFF, ROLE_CHART_EMBASSIES, ROLE_CHART_COUNTRIES
 };
 
-static char *dup(const char *s)
+static const struct snap *snap(const struct overview *o, size_t i)
 {
-	return strdup(s ? s : "");
+	return rows_data(&o->snaps, i);
 }
 
-/* Append one item of size to *arr holding *n; returns the new item or NULL. */
-static void *push(void **arr, size_t *n, size_t size)
+static struct dir_row dir_at(const struct overview *o, size_t i)
 {
-	char *np = realloc(*arr, (*n + 1) * size);
+	const struct rows *t = &o->dirs;
+	struct dir_row r = {
+		rows_get(t, i, DIR_ACRONYM), rows_get(t, i, DIR_NAME_EN), rows_get(t, i, DIR_NAME_FR),
+		rows_get(t, i, DIR_ESTABLISHED), rows_get(t, i, DIR_HEADQUARTERS),
+		rows_get(t, i, DIR_PARENT), rows_get(t, i, DIR_SOURCE), rows_get(t, i, DIR_SOURCE_DATE),
+	};
 
-	if (np == NULL)
-		return NULL;
-	*arr = np;
-	memset(np + *n * size, 0, size);
-	return np + (*n)++ * size;
+	return r;
 }
 
 static int on_directorate(void *ctx, const struct dci_directorate *d)
 {
-	struct overview *o = ctx;
-	struct dir_row *r = push((void **)&o->dirs, &o->ndirs, sizeof(*r));
+	const char *f[DIR_FIELDS] = {
+		d->acronym, d->name_en, d->name_fr, d->established, d->headquarters, d->parent,
+		d->source, d->source_date,
+	};
 
-	if (r == NULL)
-		return 1;
-	r->acronym = dup(d->acronym);
-	r->name_en = dup(d->name_en);
-	r->name_fr = dup(d->name_fr);
-	r->established = dup(d->established);
-	r->headquarters = dup(d->headquarters);
-	r->parent = dup(d->parent);
-	r->source = dup(d->source);
-	r->source_date = dup(d->source_date);
-	return 0;
+	return rows_add(&((struct overview *)ctx)->dirs, f);
 }
 
 static void set_qualifier(char q[2], const char *from)
@@ -93,15 +88,17 @@ static void set_qualifier(char q[2], const char *from)
 
 static int on_snapshot(void *ctx, const struct dci_snapshot *s)
 {
-	struct overview *o = ctx;
-	struct snap *n = push((void **)&o->snaps, &o->nsnaps, sizeof(*n));
+	struct rows *t = &((struct overview *)ctx)->snaps;
+	const char *f[SNAP_FIELDS] = { s->as_of, s->as_of_basis, s->source, s->source_date };
+	struct snap *n;
 
-	if (n == NULL)
+	if (rows_add(t, f))
 		return 1;
-	n->as_of = dup(s->as_of);
-	n->basis = dup(s->as_of_basis);
-	n->source = dup(s->source);
-	n->source_date = dup(s->source_date);
+	n = rows_data(t, t->n - 1);
+	n->as_of = rows_get(t, t->n - 1, SNAP_AS_OF);
+	n->basis = rows_get(t, t->n - 1, SNAP_BASIS);
+	n->source = rows_get(t, t->n - 1, SNAP_SOURCE);
+	n->source_date = rows_get(t, t->n - 1, SNAP_SOURCE_DATE);
 	n->figure[METRIC_STAFF] = s->staff;
 	n->figure[METRIC_EMBASSIES] = s->embassies;
 	n->figure[METRIC_COUNTRIES] = s->countries;
@@ -115,27 +112,12 @@ static int on_snapshot(void *ctx, const struct dci_snapshot *s)
 static int on_theme(void *ctx, const struct dci_theme *t)
 {
 	struct overview *o = ctx;
-	char ***list;
-	size_t *n;
-	char **slot;
+	const char *f[] = { t->theme_en, t->theme_fr };
 
-	if (strcmp(t->kind, "cooperation") == 0) {
-		list = &o->cooperation;
-		n = &o->ncooperation;
-	} else if (strcmp(t->kind, "crime") == 0) {
-		list = &o->crime;
-		n = &o->ncrime;
-	} else {
-		return 0;
-	}
-	slot = push((void **)list, n, sizeof(char *));
-	if (slot == NULL)
-		return 1;
-	*slot = dup(t->theme_en);
-	slot = push((void **)list, n, sizeof(char *));
-	if (slot == NULL)
-		return 1;
-	*slot = dup(t->theme_fr);
+	if (strcmp(t->kind, "cooperation") == 0)
+		return rows_add(&o->cooperation, f);
+	if (strcmp(t->kind, "crime") == 0)
+		return rows_add(&o->crime, f);
 	return 0;
 }
 
@@ -206,8 +188,8 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 	size_t i, ndated = 0;
 	int m, pw, label_w = 11, chart_w;
 
-	for (i = 0; i < o->nsnaps; i++)
-		ndated += dated(&o->snaps[i]);
+	for (i = 0; i < o->snaps.n; i++)
+		ndated += dated(snap(o, i));
 	if (ndated == 0)
 		return;
 	pw = (width - label_w - 8) / (int)ndated;
@@ -219,12 +201,12 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 		int x = col + label_w;
 
 		doc_newline(d);
-		for (i = 0; i < o->nsnaps; i++) {
+		for (i = 0; i < o->snaps.n; i++) {
 			char *yy;
 
-			if (!dated(&o->snaps[i]))
+			if (!dated(snap(o, i)))
 				continue;
-			yy = str_printf("%.2s", o->snaps[i].as_of + 2);
+			yy = str_printf("%.2s", snap(o, i)->as_of + 2);
 			doc_put(d, x, pw - 1, ROLE_DIM, yy);
 			free(yy);
 			x += pw;
@@ -237,13 +219,13 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 		int x = col + label_w;
 		char *fig, *tail;
 
-		for (i = 0; i < o->nsnaps; i++)
-			if (dated(&o->snaps[i]) && o->snaps[i].figure[m] > max)
-				max = o->snaps[i].figure[m];
+		for (i = 0; i < o->snaps.n; i++)
+			if (dated(snap(o, i)) && snap(o, i)->figure[m] > max)
+				max = snap(o, i)->figure[m];
 		doc_newline(d);
 		doc_put(d, col, label_w - 1, ROLE_LABEL, _(metric_names[m]));
-		for (i = 0; i < o->nsnaps; i++) {
-			const struct snap *s = &o->snaps[i];
+		for (i = 0; i < o->snaps.n; i++) {
+			const struct snap *s = snap(o, i);
 			char cell[16] = "";
 			int k, glyph_w = pw >= 3 ? pw - 1 : pw;
 
@@ -288,8 +270,8 @@ static void build_disagreement(struct overview *o, struct doc *d, int col, int w
 		size_t i, n = 0;
 		char *a, *b, *item;
 
-		for (i = 0; i < o->nsnaps; i++) {
-			const struct snap *s = &o->snaps[i];
+		for (i = 0; i < o->snaps.n; i++) {
+			const struct snap *s = snap(o, i);
 
 			if (s->figure[m] < 0)
 				continue;
@@ -343,8 +325,8 @@ static void build_table(struct overview *o, struct doc *d, int col, int width)
 		doc_put(d, x, cw[k], ROLE_LABEL, _(heads[k]));
 		x += cw[k] + 1;
 	}
-	for (i = 0; i < o->nsnaps; i++) {
-		const struct snap *s = &o->snaps[i];
+	for (i = 0; i < o->snaps.n; i++) {
+		const struct snap *s = snap(o, i);
 		char *cell[6];
 
 		cell[0] = as_of_text(o, s, width >= 60);
@@ -369,18 +351,18 @@ static void build_table(struct overview *o, struct doc *d, int col, int width)
 	}
 }
 
-/* items holds English and French names in pairs: "first (second)", the
- * view's language first. */
+/* items holds English and French names: "first (second)", the view's
+ * language first. */
 static void build_list(struct overview *o, struct doc *d, int col, int width, const char *title,
-                       char **items, size_t n, const char *sep)
+                       const struct rows *items, const char *sep)
 {
 	char *all = NULL, *tmp, *item;
 	size_t i;
 
-	if (n == 0)
+	if (items->n == 0)
 		return;
-	for (i = 0; i + 1 < n; i += 2) {
-		item = view_both(o->opts, items[i], items[i + 1]);
+	for (i = 0; i < items->n; i++) {
+		item = view_both(o->opts, rows_get(items, i, 0), rows_get(items, i, 1));
 		tmp = str_join(all, sep, item);
 		free(all);
 		free(item);
@@ -395,7 +377,7 @@ static void build_list(struct overview *o, struct doc *d, int col, int width, co
 /* "DCI   Directorate of ... · Direction de ..." */
 static void build_names(struct overview *o, struct doc *d, int col, int width, size_t i)
 {
-	const struct dir_row *r = &o->dirs[i];
+	const struct dir_row row = dir_at(o, i), *r = &row;
 	const char *dot = view_dot(o->opts);
 	char *names = o->opts->french ? str_join(r->name_fr, dot, r->name_en)
 	                              : str_join(r->name_en, dot, r->name_fr);
@@ -409,7 +391,7 @@ static void build_names(struct overview *o, struct doc *d, int col, int width, s
 /* "created 2010-09-01 · headquarters · ministry · source X, date" */
 static void build_details(struct overview *o, struct doc *d, int col, int width, size_t i)
 {
-	const struct dir_row *r = &o->dirs[i];
+	const struct dir_row row = dir_at(o, i), *r = &row;
 	const char *dot = view_dot(o->opts);
 	char *a, *b;
 
@@ -479,12 +461,12 @@ static void build(struct overview *o)
 		struct doc right;
 		int lw = width * 45 / 100;
 
-		for (i = 0; i < o->ndirs; i++) {
+		for (i = 0; i < o->dirs.n; i++) {
 			build_names(o, &o->doc, 0, lw, i);
 			build_details(o, &o->doc, 0, lw, i);
 		}
-		build_list(o, &o->doc, 0, lw, _("Cooperation"), o->cooperation, o->ncooperation, dot);
-		build_list(o, &o->doc, 0, lw, _("Crime areas"), o->crime, o->ncrime, dot);
+		build_list(o, &o->doc, 0, lw, _("Cooperation"), &o->cooperation, dot);
+		build_list(o, &o->doc, 0, lw, _("Crime areas"), &o->crime, dot);
 		doc_init(&right, o->ascii);
 		build_completeness(o, &right, 0, width - lw - 2);
 		build_chart(o, &right, 0, width - lw - 2);
@@ -496,18 +478,18 @@ static void build(struct overview *o)
 	}
 	/* One column, the first rows being what a small screen shows: the
 	 * name, then the network's size at a glance. */
-	if (o->ndirs > 0)
+	if (o->dirs.n > 0)
 		build_names(o, &o->doc, 0, width, 0);
 	build_completeness(o, &o->doc, 0, width);
 	build_chart(o, &o->doc, 0, width);
 	build_disagreement(o, &o->doc, 0, width);
-	build_list(o, &o->doc, 0, width, _("Cooperation"), o->cooperation, o->ncooperation, dot);
-	for (i = 0; i < o->ndirs; i++) {
+	build_list(o, &o->doc, 0, width, _("Cooperation"), &o->cooperation, dot);
+	for (i = 0; i < o->dirs.n; i++) {
 		if (i > 0)
 			build_names(o, &o->doc, 0, width, i);
 		build_details(o, &o->doc, 0, width, i);
 	}
-	build_list(o, &o->doc, 0, width, _("Crime areas"), o->crime, o->ncrime, dot);
+	build_list(o, &o->doc, 0, width, _("Crime areas"), &o->crime, dot);
 	build_table(o, &o->doc, 0, width);
 }
 
@@ -556,15 +538,6 @@ static void overview_resize(void *st, struct tui *t, int rows, int cols)
 	}
 }
 
-static void free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void overview_reload(void *st, struct tui *t)
 {
 	struct overview *o = st;
@@ -579,30 +552,11 @@ static void overview_reload(void *st, struct tui *t)
 static void overview_destroy(void *st)
 {
 	struct overview *o = st;
-	size_t i;
 
-	for (i = 0; i < o->ndirs; i++) {
-		struct dir_row *r = &o->dirs[i];
-
-		free(r->acronym);
-		free(r->name_en);
-		free(r->name_fr);
-		free(r->established);
-		free(r->headquarters);
-		free(r->parent);
-		free(r->source);
-		free(r->source_date);
-	}
-	free(o->dirs);
-	for (i = 0; i < o->nsnaps; i++) {
-		free(o->snaps[i].as_of);
-		free(o->snaps[i].basis);
-		free(o->snaps[i].source);
-		free(o->snaps[i].source_date);
-	}
-	free(o->snaps);
-	free_strings(o->cooperation, o->ncooperation);
-	free_strings(o->crime, o->ncrime);
+	rows_free(&o->dirs);
+	rows_free(&o->snaps);
+	rows_free(&o->cooperation);
+	rows_free(&o->crime);
 	doc_free(&o->doc);
 	free(o);
 }
@@ -625,6 +579,10 @@ int overview_attach(struct tui *t)
 	o->opts = &t->view;
 	o->counts = &t->counts;
 	doc_init(&o->doc, t->view.ascii);
+	rows_init(&o->dirs, DIR_FIELDS, 0);
+	rows_init(&o->snaps, SNAP_FIELDS, sizeof(struct snap));
+	rows_init(&o->cooperation, 2, 0);
+	rows_init(&o->crime, 2, 0);
 	directorate_each(t->reg, on_directorate, o);
 	snapshots_each(t->reg, on_snapshot, o);
 	themes_each(t->reg, NULL, on_theme, o);

@@ -15,18 +15,17 @@
 #include "app.h"
 #include "str.h"
 
-struct post_row {
-	char *id, *city, *country, *covers, *rank, *updated, *source;
-	int n_covered;
-};
+/* A row of the list as shown: the fields of struct rows page. */
+enum { ROW_ID, ROW_CITY, ROW_COUNTRY, ROW_COVERED, ROW_COVERS, ROW_RANK, ROW_UPDATED,
+       ROW_SOURCE, ROW_FIELDS };
 
 struct posts {
 	enum post_sort sort;
 	long count;                /* posts in the registry */
 	long top, sel;             /* first row shown, selected row */
 	int rows, cols;            /* the window; 0 when hidden */
-	struct post_row *page;     /* rows [top, top + npage) */
-	int npage, cappage;
+	struct rows page;          /* rows [top, top + page.n), see ROW_* */
+	int want;                  /* rows the last fetch asked for */
 	char *sel_id;
 	int failed;                /* the last fetch failed */
 	int center;                /* put sel mid-viewport once the pane is shown */
@@ -41,52 +40,32 @@ static const char *const col_heads[COL_COUNT] = {
 	N_("Updated"), N_("Source")
 };
 
-static void row_free(struct post_row *r)
-{
-	free(r->id);
-	free(r->city);
-	free(r->country);
-	free(r->covers);
-	free(r->rank);
-	free(r->updated);
-	free(r->source);
-	memset(r, 0, sizeof(*r));
-}
-
-static void page_clear(struct posts *p)
-{
-	int i;
-
-	for (i = 0; i < p->npage; i++)
-		row_free(&p->page[i]);
-	p->npage = 0;
-}
-
-static char *dup(const char *s)
-{
-	return strdup(s ? s : "");
-}
-
 static int page_add(void *ctx, const struct dci_post *row)
 {
 	struct posts *p = ctx;
-	struct post_row *r;
+	const char *f[ROW_FIELDS];
+	char *updated, *source, covered[16];
+	int rc;
 
-	if (p->npage >= p->cappage)
+	if (p->page.n >= (size_t)p->want)
 		return 1;
-	r = &p->page[p->npage++];
-	r->id = dup(row->id);
-	r->city = dup(view_local(p->view, row->city[0] ? row->city : _("(city not stated)"),
-	                         row->city_fr));
-	r->country = dup(view_local(p->view, row->country_en, row->country_fr));
-	r->covers = dup(row->covers);
-	r->rank = dup(row->head_rank);
-	r->updated = row->updated[0] ? stale_date(&p->view->stale, p->view->ascii, row->updated)
-	                             : dup("-");
-	r->source = row->source_date[0] ? str_printf("%s, %s", row->source, row->source_date)
-	                                : dup(row->source);
-	r->n_covered = row->n_covered;
-	return 0;
+	updated = row->updated[0] ? stale_date(&p->view->stale, p->view->ascii, row->updated)
+	                          : NULL;
+	source = row->source_date[0] ? str_printf("%s, %s", row->source, row->source_date) : NULL;
+	snprintf(covered, sizeof(covered), "%d", row->n_covered);
+	f[ROW_ID] = row->id;
+	f[ROW_CITY] = view_local(p->view, row->city[0] ? row->city : _("(city not stated)"),
+	                         row->city_fr);
+	f[ROW_COUNTRY] = view_local(p->view, row->country_en, row->country_fr);
+	f[ROW_COVERED] = covered;
+	f[ROW_COVERS] = row->covers;
+	f[ROW_RANK] = row->head_rank;
+	f[ROW_UPDATED] = updated ? updated : "-";
+	f[ROW_SOURCE] = source ? source : row->source;
+	rc = rows_add(&p->page, f);
+	free(updated);
+	free(source);
+	return rc;
 }
 
 /* Rows of the list itself: the window less the title and header lines. */
@@ -100,7 +79,8 @@ static void set_sel_id(struct posts *p)
 	long i = p->sel - p->top;
 
 	free(p->sel_id);
-	p->sel_id = dup(i >= 0 && i < p->npage ? p->page[i].id : "");
+	p->sel_id = str_dup(i >= 0 && i < (long)p->page.n ? rows_get(&p->page, (size_t)i, ROW_ID)
+	                                                  : "");
 }
 
 /* Fetch the rows on screen; page is at least one row, even when hidden,
@@ -109,18 +89,8 @@ static void fetch(struct posts *p, struct tui *t)
 {
 	int want = list_rows(p) > 0 ? list_rows(p) : 1;
 
-	page_clear(p);
-	if (want > p->cappage) {
-		struct post_row *np = realloc(p->page, (size_t)want * sizeof(*np));
-
-		if (np == NULL)
-			want = p->cappage;
-		else {
-			p->page = np;
-			p->cappage = want;
-		}
-	}
-	memset(p->page, 0, (size_t)p->cappage * sizeof(*p->page));
+	rows_clear(&p->page);
+	p->want = want;
 	p->failed = posts_page(t->reg, p->sort, p->top, want, page_add, p) != 0;
 	set_sel_id(p);
 }
@@ -200,7 +170,7 @@ static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
 	case ACT_OPEN:      return app_focus(t, PANE_ROSTER);
 	case ACT_BACK:      return app_back(t);
 	case ACT_SORT:
-		id = dup(posts_selected(p));
+		id = str_dup(posts_selected(p));
 		p->sort = (enum post_sort)((p->sort + 1) % POSTS_SORT_COUNT);
 		if (id != NULL && id[0] != '\0')
 			posts_goto(p, t, id);
@@ -228,7 +198,7 @@ static unsigned posts_click(void *st, struct tui *t, int row, int col)
 	long idx = p->top + row - 2;
 
 	(void)col;
-	if (row < 2 || row - 2 >= p->npage || idx >= p->count || idx == p->sel)
+	if (row < 2 || row - 2 >= (int)p->page.n || idx >= p->count || idx == p->sel)
 		return REDRAW_NONE;
 	p->sel = idx;
 	settle(p, t, 0);
@@ -311,20 +281,17 @@ static void posts_draw(void *st, struct tui *t, struct canvas *cv, int focused)
 		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_MESSAGE, _("The post list could not be read."));
 	else if (p->count == 0)
 		draw_text(cv, 2, DOC_MARGIN, -1, ROLE_DIM, _("No posts in this registry."));
-	for (i = 0; i < p->npage && i < list_rows(p); i++) {
-		const struct post_row *r = &p->page[i];
-		char covered[16];
+	for (i = 0; i < (int)p->page.n && i < list_rows(p); i++) {
+		/* the list's columns, COL_*, are the row's fields after its id */
+		static const int field_of[COL_COUNT] = {
+			ROW_CITY, ROW_COUNTRY, ROW_COVERED, ROW_COVERS, ROW_RANK, ROW_UPDATED,
+			ROW_SOURCE
+		};
 		const char *cell[COL_COUNT];
-		int y = 2 + i;
+		int c, y = 2 + i;
 
-		snprintf(covered, sizeof(covered), "%d", r->n_covered);
-		cell[COL_CITY] = r->city;
-		cell[COL_COUNTRY] = r->country;
-		cell[COL_COVERED] = covered;
-		cell[COL_COVERS] = r->covers;
-		cell[COL_RANK] = r->rank;
-		cell[COL_UPDATED] = r->updated;
-		cell[COL_SOURCE] = r->source;
+		for (c = 0; c < COL_COUNT; c++)
+			cell[c] = rows_get(&p->page, (size_t)i, (size_t)field_of[c]);
 		draw_row(cv, y, w, gap, cell, ROLE_NORMAL);
 		if (p->top + i == p->sel) {
 			draw_text(cv, y, 0, 1, focused ? ROLE_SELECTED : ROLE_SELECTED_DIM, ">");
@@ -338,7 +305,7 @@ static void posts_resize(void *st, struct tui *t, int rows, int cols)
 {
 	struct posts *p = st;
 
-	if (rows == p->rows && cols == p->cols && p->npage > 0)
+	if (rows == p->rows && cols == p->cols && p->page.n > 0)
 		return;
 	p->rows = rows;
 	p->cols = cols;
@@ -354,7 +321,7 @@ static void posts_resize(void *st, struct tui *t, int rows, int cols)
 static void posts_reload(void *st, struct tui *t)
 {
 	struct posts *p = st;
-	char *id = dup(posts_selected(p));
+	char *id = str_dup(posts_selected(p));
 
 	if (id != NULL && id[0] != '\0')
 		posts_goto(p, t, id);
@@ -367,8 +334,7 @@ static void posts_destroy(void *st)
 {
 	struct posts *p = st;
 
-	page_clear(p);
-	free(p->page);
+	rows_free(&p->page);
 	free(p->sel_id);
 	free(p);
 }
@@ -390,6 +356,7 @@ int posts_attach(struct tui *t)
 		return -1;
 	p->sort = POSTS_BY_CITY;
 	p->view = &t->view;
+	rows_init(&p->page, ROW_FIELDS, 0);
 	p->count = posts_count(t->reg);
 	if (p->count < 0)
 		p->count = 0;

@@ -21,19 +21,14 @@
 
 #define LABEL_W 13
 
-struct text_list {
-	char **items;              /* groups of `fields` strings */
-	size_t n, cap, fields;
-};
-
 struct roster {
 	char *post_id;
 	int found;                 /* post_get found the post */
-	char **post;               /* the post's fields, see POST_* */
-	struct text_list coverage; /* see COV_* */
-	struct text_list staff;    /* see ST_* */
-	struct text_list themes;   /* theme_en, theme_fr */
-	struct text_list sources;  /* see SRC_* */
+	struct rows post;          /* one row, see POST_* */
+	struct rows coverage;      /* see COV_* */
+	struct rows staff;         /* see ST_* */
+	struct rows themes;        /* theme_en, theme_fr */
+	struct rows sources;       /* see SRC_* */
 	struct doc doc;
 	struct doc_view view;
 	int rows, cols;
@@ -51,72 +46,10 @@ enum { ST_ROLE, ST_NAME, ST_RANK, ST_CORPS, ST_LOCAL, ST_AS_OF, ST_NOTE, ST_SOUR
 enum { SRC_ID, SRC_TITLE, SRC_MODIFIED, SRC_URL, SRC_DOCUMENT, SRC_NOTE, SRC_KIND,
        SRC_FIELDS };
 
-static void list_init(struct text_list *l, size_t fields)
-{
-	memset(l, 0, sizeof(*l));
-	l->fields = fields;
-}
-
-static void list_clear(struct text_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n * l->fields; i++)
-		free(l->items[i]);
-	l->n = 0;
-}
-
-static void list_free(struct text_list *l)
-{
-	list_clear(l);
-	free(l->items);
-	l->items = NULL;
-	l->cap = 0;
-}
-
-/* Append one row of l->fields strings; a NULL field is stored as "". */
-static int list_add(struct text_list *l, const char *const *fields)
-{
-	size_t i;
-
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 8;
-		char **np = realloc(l->items, ncap * l->fields * sizeof(char *));
-
-		if (np == NULL)
-			return 1;
-		l->items = np;
-		l->cap = ncap;
-	}
-	for (i = 0; i < l->fields; i++)
-		l->items[l->n * l->fields + i] = strdup(fields[i] ? fields[i] : "");
-	l->n++;
-	return 0;
-}
-
-static const char *list_get(const struct text_list *l, size_t row, size_t field)
-{
-	const char *s = l->items[row * l->fields + field];
-
-	return s ? s : "";
-}
-
-static void post_free(struct roster *r)
-{
-	int i;
-
-	if (r->post != NULL)
-		for (i = 0; i < POST_FIELDS; i++)
-			free(r->post[i]);
-	free(r->post);
-	r->post = NULL;
-}
-
 static int on_post(void *ctx, const struct dci_post *p)
 {
 	struct roster *r = ctx;
 	const char *f[POST_FIELDS];
-	int i;
 
 	f[POST_CITY] = p->city;
 	f[POST_CITY_FR] = p->city_fr;
@@ -139,12 +72,9 @@ static int on_post(void *ctx, const struct dci_post *p)
 	f[POST_EV_DATE] = p->evidence_date;
 	f[POST_EV_OFFICIAL] = p->evidence_official ? "1" : "";
 	f[POST_SCTIP] = p->sctip_era ? "1" : "";
-	post_free(r);
-	r->post = calloc(POST_FIELDS, sizeof(char *));
-	if (r->post == NULL)
+	rows_clear(&r->post);
+	if (rows_add(&r->post, f))
 		return 1;
-	for (i = 0; i < POST_FIELDS; i++)
-		r->post[i] = strdup(f[i] ? f[i] : "");
 	r->found = 1;
 	return 1;                  /* one row is all there is */
 }
@@ -154,7 +84,7 @@ static int on_coverage(void *ctx, const struct dci_coverage *c)
 	const char *f[COV_FIELDS] = { c->relation, c->country_en, c->country_fr, c->note,
 	                              c->source };
 
-	return list_add(&((struct roster *)ctx)->coverage, f);
+	return rows_add(&((struct roster *)ctx)->coverage, f);
 }
 
 static int on_staff(void *ctx, const struct dci_staff *s)
@@ -163,14 +93,14 @@ static int on_staff(void *ctx, const struct dci_staff *s)
 	                             s->locally_recruited ? "1" : "", s->as_of, s->note,
 	                             s->source, s->source_date, s->role_fr };
 
-	return list_add(&((struct roster *)ctx)->staff, f);
+	return rows_add(&((struct roster *)ctx)->staff, f);
 }
 
 static int on_theme(void *ctx, const struct dci_theme *th)
 {
 	const char *f[] = { th->theme_en, th->theme_fr };
 
-	return list_add(&((struct roster *)ctx)->themes, f);
+	return rows_add(&((struct roster *)ctx)->themes, f);
 }
 
 static int on_source(void *ctx, const struct dci_post_source *s)
@@ -178,12 +108,12 @@ static int on_source(void *ctx, const struct dci_post_source *s)
 	const char *f[SRC_FIELDS] = { s->source, s->title, s->modified, s->url, s->document,
 	                              s->note, s->kind };
 
-	return list_add(&((struct roster *)ctx)->sources, f);
+	return rows_add(&((struct roster *)ctx)->sources, f);
 }
 
 static const char *field(const struct roster *r, int f)
 {
-	return r->post && r->post[f] ? r->post[f] : "";
+	return r->post.n ? rows_get(&r->post, 0, (size_t)f) : "";
 }
 
 /* The field in the view's language: the French column when it is set. */
@@ -198,8 +128,8 @@ static const char *source_date(const struct roster *r, const char *source)
 	size_t i;
 
 	for (i = 0; i < r->sources.n; i++)
-		if (strcmp(list_get(&r->sources, i, SRC_ID), source) == 0)
-			return list_get(&r->sources, i, SRC_MODIFIED);
+		if (strcmp(rows_get(&r->sources, i, SRC_ID), source) == 0)
+			return rows_get(&r->sources, i, SRC_MODIFIED);
 	return "";
 }
 
@@ -209,8 +139,8 @@ static const char *source_kind(const struct roster *r, const char *source)
 	size_t i;
 
 	for (i = 0; i < r->sources.n; i++)
-		if (strcmp(list_get(&r->sources, i, SRC_ID), source) == 0)
-			return list_get(&r->sources, i, SRC_KIND);
+		if (strcmp(rows_get(&r->sources, i, SRC_ID), source) == 0)
+			return rows_get(&r->sources, i, SRC_KIND);
 	return "";
 }
 
@@ -415,28 +345,28 @@ static void staff_table_head(struct doc *d, const int *cw, int ncols)
 /* The role of staff row i in the view's language. */
 static const char *staff_role(const struct roster *r, size_t i)
 {
-	return view_local(r->opts, list_get(&r->staff, i, ST_ROLE),
-	                  list_get(&r->staff, i, ST_ROLE_FR));
+	return view_local(r->opts, rows_get(&r->staff, i, ST_ROLE),
+	                  rows_get(&r->staff, i, ST_ROLE_FR));
 }
 
 static void staff_row(struct roster *r, struct doc *d, int width, size_t i, const int *cw,
                       int ncols)
 {
-	const char *name = list_get(&r->staff, i, ST_NAME);
-	const char *local = list_get(&r->staff, i, ST_LOCAL)[0] ? _("local") : "";
-	const char *note = list_get(&r->staff, i, ST_NOTE);
-	char *as_of = list_get(&r->staff, i, ST_AS_OF)[0]
-	              ? dated(r, list_get(&r->staff, i, ST_AS_OF)) : str_printf("%s", _("undated"));
-	char *tag = source_tag(r, list_get(&r->staff, i, ST_SOURCE),
-	                       list_get(&r->staff, i, ST_SOURCE_DATE));
+	const char *name = rows_get(&r->staff, i, ST_NAME);
+	const char *local = rows_get(&r->staff, i, ST_LOCAL)[0] ? _("local") : "";
+	const char *note = rows_get(&r->staff, i, ST_NOTE);
+	char *as_of = rows_get(&r->staff, i, ST_AS_OF)[0]
+	              ? dated(r, rows_get(&r->staff, i, ST_AS_OF)) : str_printf("%s", _("undated"));
+	char *tag = source_tag(r, rows_get(&r->staff, i, ST_SOURCE),
+	                       rows_get(&r->staff, i, ST_SOURCE_DATE));
 	char *a, *b;
 
 	if (name[0] == '\0')
 		name = _("(name not published)");
 	if (cw != NULL) {
 		const char *cells[] = { staff_role(r, i), name,
-		                        list_get(&r->staff, i, ST_RANK),
-		                        list_get(&r->staff, i, ST_CORPS), local, as_of,
+		                        rows_get(&r->staff, i, ST_RANK),
+		                        rows_get(&r->staff, i, ST_CORPS), local, as_of,
 		                        tag ? tag : "" };
 		static const enum color_role roles[] = { ROLE_NORMAL, ROLE_HEADER, ROLE_NORMAL,
 		                                         ROLE_NORMAL, ROLE_NORMAL, ROLE_NORMAL,
@@ -452,11 +382,11 @@ static void staff_row(struct roster *r, struct doc *d, int width, size_t i, cons
 		/* "Michel LEMEE, internal security attaché (ASI)"
 		 * "  commissaire divisionnaire, police; as of 2013-04-23†" */
 		const char *role = staff_role(r, i);
-		int named = name == list_get(&r->staff, i, ST_NAME);
+		int named = name == rows_get(&r->staff, i, ST_NAME);
 
 		para(d, 2, width, ROLE_HEADER, named ? str_join(name, ", ", role)
 		                                     : str_printf("%s", role));
-		a = str_join(list_get(&r->staff, i, ST_RANK), ", ", list_get(&r->staff, i, ST_CORPS));
+		a = str_join(rows_get(&r->staff, i, ST_RANK), ", ", rows_get(&r->staff, i, ST_CORPS));
 		b = str_join(a, ", ", local[0] ? _("locally recruited") : "");
 		free(a);
 		a = named ? str_printf(_("as of %s"), as_of)
@@ -516,12 +446,12 @@ static void build_coverage(struct roster *r, struct doc *d, int width)
 		int first = 1;
 
 		for (i = 0; i < r->coverage.n; i++) {
-			const char *en = list_get(&r->coverage, i, COV_EN);
-			const char *fr = list_get(&r->coverage, i, COV_FR);
-			const char *src = list_get(&r->coverage, i, COV_SOURCE);
+			const char *en = rows_get(&r->coverage, i, COV_EN);
+			const char *fr = rows_get(&r->coverage, i, COV_FR);
+			const char *src = rows_get(&r->coverage, i, COV_SOURCE);
 			char *name, *joined;
 
-			if (strcmp(list_get(&r->coverage, i, COV_RELATION), kinds[k].relation) != 0)
+			if (strcmp(rows_get(&r->coverage, i, COV_RELATION), kinds[k].relation) != 0)
 				continue;
 			name = view_both(r->opts, en, fr);
 			if (r->opts->sources) {
@@ -562,23 +492,23 @@ static void build_rest(struct roster *r, struct doc *d, int width)
 		para(d, 2, width, ROLE_DIM, str_printf("%s", _("None listed")));
 	for (i = 0; i < r->themes.n; i++)
 		para(d, 2, width, ROLE_NORMAL,
-		     view_both(r->opts, list_get(&r->themes, i, 0), list_get(&r->themes, i, 1)));
+		     view_both(r->opts, rows_get(&r->themes, i, 0), rows_get(&r->themes, i, 1)));
 
 	section(d, _("Sources"), r->sources.n);
 	for (i = 0; i < r->sources.n; i++) {
-		const char *modified = list_get(&r->sources, i, SRC_MODIFIED);
-		const char *url = list_get(&r->sources, i, SRC_URL);
-		const char *document = list_get(&r->sources, i, SRC_DOCUMENT);
-		const char *note = list_get(&r->sources, i, SRC_NOTE);
+		const char *modified = rows_get(&r->sources, i, SRC_MODIFIED);
+		const char *url = rows_get(&r->sources, i, SRC_URL);
+		const char *document = rows_get(&r->sources, i, SRC_DOCUMENT);
+		const char *note = rows_get(&r->sources, i, SRC_NOTE);
 		char *m = dated(r, modified);
 
-		const char *kind = source_kind_phrase(list_get(&r->sources, i, SRC_KIND));
+		const char *kind = source_kind_phrase(rows_get(&r->sources, i, SRC_KIND));
 
 		para(d, 2, width, ROLE_NORMAL, modified[0]
-		     ? str_printf("[%s] %s (%s)", list_get(&r->sources, i, SRC_ID),
-		                  list_get(&r->sources, i, SRC_TITLE), m)
-		     : str_printf("[%s] %s", list_get(&r->sources, i, SRC_ID),
-		                  list_get(&r->sources, i, SRC_TITLE)));
+		     ? str_printf("[%s] %s (%s)", rows_get(&r->sources, i, SRC_ID),
+		                  rows_get(&r->sources, i, SRC_TITLE), m)
+		     : str_printf("[%s] %s", rows_get(&r->sources, i, SRC_ID),
+		                  rows_get(&r->sources, i, SRC_TITLE)));
 		free(m);
 		if (kind[0])
 			para(d, 4, width, ROLE_NORMAL, str_printf("%s", _(kind)));
@@ -617,11 +547,11 @@ static void fetch(struct roster *r, struct tui *t)
 	const char *id = r->post_id ? r->post_id : "";
 
 	r->found = 0;
-	post_free(r);
-	list_clear(&r->coverage);
-	list_clear(&r->staff);
-	list_clear(&r->themes);
-	list_clear(&r->sources);
+	rows_clear(&r->post);
+	rows_clear(&r->coverage);
+	rows_clear(&r->staff);
+	rows_clear(&r->themes);
+	rows_clear(&r->sources);
 	if (id[0] != '\0' && post_get(t->reg, id, on_post, r) == 0 && r->found) {
 		post_staff_each(t->reg, id, on_staff, r);
 		post_coverage_each(t->reg, id, on_coverage, r);
@@ -710,11 +640,11 @@ static void roster_destroy(void *st)
 {
 	struct roster *r = st;
 
-	post_free(r);
-	list_free(&r->coverage);
-	list_free(&r->staff);
-	list_free(&r->themes);
-	list_free(&r->sources);
+	rows_free(&r->post);
+	rows_free(&r->coverage);
+	rows_free(&r->staff);
+	rows_free(&r->themes);
+	rows_free(&r->sources);
 	doc_free(&r->doc);
 	free(r->post_id);
 	free(r);
@@ -736,10 +666,11 @@ int roster_attach(struct tui *t)
 		return -1;
 	r->opts = &t->view;
 	doc_init(&r->doc, t->view.ascii);
-	list_init(&r->coverage, COV_FIELDS);
-	list_init(&r->staff, ST_FIELDS);
-	list_init(&r->themes, 2);
-	list_init(&r->sources, SRC_FIELDS);
+	rows_init(&r->post, POST_FIELDS, 0);
+	rows_init(&r->coverage, COV_FIELDS, 0);
+	rows_init(&r->staff, ST_FIELDS, 0);
+	rows_init(&r->themes, 2, 0);
+	rows_init(&r->sources, SRC_FIELDS, 0);
 	t->roster = r;
 	t->pane[PANE_ROSTER].name = N_("Roster");
 	t->pane[PANE_ROSTER].ops = &roster_ops;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "str.h"
 
 char *str_printf(const char *fmt, ...)
@@ -24,6 +25,11 @@ char *str_printf(const char *fmt, ...)
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+char *str_dup(const char *s)
+{
+	return strdup(s ? s : "");
 }
 
 char *str_join(const char *a, const char *sep, const char *b)
