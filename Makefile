@@ -232,7 +232,7 @@ test-package: dist-check deb
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # Benchmarks (issue: scale) and hardening (fuzz, sanitizers) live in their own fragments.
--include bench/bench.mk
--include hardening.mk
--include ssh.mk
--include i18n.mk
+include bench/bench.mk
+include hardening.mk
+include ssh.mk
+include i18n.mk

@@ -122,25 +122,14 @@ static const char *local_field(const struct roster *r, int en, int fr)
 	return view_local(r->opts, field(r, en), field(r, fr));
 }
 
-/* The date of a source of this post, or "". */
-static const char *source_date(const struct roster *r, const char *source)
+/* Field f (SRC_MODIFIED, SRC_KIND...) of a source of this post, or "". */
+static const char *source_field(const struct roster *r, const char *source, size_t f)
 {
 	size_t i;
 
 	for (i = 0; i < r->sources.n; i++)
 		if (strcmp(rows_get(&r->sources, i, SRC_ID), source) == 0)
-			return rows_get(&r->sources, i, SRC_MODIFIED);
-	return "";
-}
-
-/* The kind of a source of this post ("embassy", "press"), or "". */
-static const char *source_kind(const struct roster *r, const char *source)
-{
-	size_t i;
-
-	for (i = 0; i < r->sources.n; i++)
-		if (strcmp(rows_get(&r->sources, i, SRC_ID), source) == 0)
-			return rows_get(&r->sources, i, SRC_KIND);
+			return rows_get(&r->sources, i, f);
 	return "";
 }
 
@@ -153,7 +142,7 @@ static char *source_tag(const struct roster *r, const char *source, const char *
 
 	if (!r->opts->sources || source == NULL || source[0] == '\0')
 		return NULL;
-	kind = source_kind(r, source);
+	kind = source_field(r, source, SRC_KIND);
 	id = kind[0] ? str_printf("%s (%s)", source, kind) : str_printf("%s", source);
 	if (date == NULL || date[0] == '\0') {
 		tag = str_printf("[%s]", id);
@@ -457,7 +446,7 @@ static void build_coverage(struct roster *r, struct doc *d, int width)
 			if (r->opts->sources) {
 				/* One country a line, with where the fact comes from. */
 				labelled_link(d, width, first ? _(kinds[k].label) : "", name,
-				              ROLE_NORMAL, source_tag(r, src, source_date(r, src)), NULL);
+				              ROLE_NORMAL, source_tag(r, src, source_field(r, src, SRC_MODIFIED)), NULL);
 				first = 0;
 				continue;
 			}
