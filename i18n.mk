@@ -7,7 +7,7 @@
 # make install         also installs it as
 #                      $(PREFIX)/share/locale/fr/LC_MESSAGES/dcinet.mo, the
 #                      directory compiled into the binary (DCINET_LOCALEDIR)
-# make i18n-check      po/fr.po translates every interface string of tui/ and cli/
+# make i18n-check      po/fr.po translates every interface string of core/, tui/ and cli/
 #                      (run by make test)
 # make po-update       refresh po/dcinet.pot from tui/*.c and merge it into
 #                      po/fr.po (then translate what msgfmt --statistics
@@ -38,10 +38,10 @@ dcinet: $(MO_FR)
 $(BUILD)/tui/i18n.o: ALL_CFLAGS += -DDCINET_LOCALEDIR='"$(LOCALEDIR)"'
 $(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
 
-# core/source_kind.c: the phrases naming a kind of source, which the
-# clients translate; cli/: --help, usage errors, --check's framing and the
-# --plain sentences.
-POT_SRC = $(sort $(TUI_SRC) $(CLI_SRC)) core/source_kind.c
+# Every directory with text for people: core/ marks its phrases with N_()
+# (kinds of source, the card's labels) and the clients translate them;
+# cli/: --help, usage errors, --check's framing and the --plain sentences.
+POT_SRC = $(sort $(CORE_SRC) $(TUI_SRC) $(CLI_SRC))
 
 $(BUILD)/dcinet.pot: $(POT_SRC) $(wildcard tui/*.h cli/*.h) $(DEPS_OK)
 	@mkdir -p $(BUILD)

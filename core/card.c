@@ -12,6 +12,7 @@ struct card {
 	char *buf;
 	size_t len, cap;
 	int french, found, ncover;
+	const char *(*translate)(const char *msgid);
 };
 
 /* Append the strings up to a NULL. */
@@ -39,9 +40,18 @@ static void card_put(struct card *c, ...)
 	va_end(ap);
 }
 
+/* Marks the labels for the clients' message catalogues (xgettext reads
+ * this file); the core translates only through the caller's function. */
+#define N_(s) s
+
 static const char *pick(const char *fr, const char *en, int french)
 {
 	return french && fr[0] ? fr : en;
+}
+
+static const char *label(const struct card *c, const char *msgid)
+{
+	return c->translate ? c->translate(msgid) : msgid;
 }
 
 static int card_post(void *ctx, const struct dci_post *p)
@@ -49,43 +59,47 @@ static int card_post(void *ctx, const struct dci_post *p)
 	struct card *c = ctx;
 	const char *city = pick(p->city_fr, p->city, c->french);
 	const char *country = pick(p->country_fr, p->country_en, c->french);
-	int fr = c->french;
 
 	c->found = 1;
-	card_put(c, pick(p->name_fr, p->name_en, fr), "\n", city, city[0] ? ", " : "",
+	card_put(c, pick(p->name_fr, p->name_en, c->french), "\n", city, city[0] ? ", " : "",
 	         country, "\n", NULL);
 	if (p->head_rank[0] || p->head_corps[0])
-		card_put(c, fr ? "Chef : " : "Head: ", p->head_rank,
+		card_put(c, label(c, N_("Head:")), " ", p->head_rank,
 		         p->head_rank[0] && p->head_corps[0] ? ", " : "", p->head_corps, "\n", NULL);
-	card_put(c, fr ? "Tél. : " : "Phone: ",
-	         p->phone[0] ? p->phone : fr ? "non publié" : "not published", "\n", NULL);
+	card_put(c, label(c, N_("Phone:")), " ",
+	         p->phone[0] ? p->phone : label(c, N_("not published")), "\n", NULL);
 	if (p->email[0])
-		card_put(c, fr ? "Courriel : " : "Email: ", p->email, "\n", NULL);
+		card_put(c, label(c, N_("Email:")), " ", p->email, "\n", NULL);
 	if (p->address[0])
-		card_put(c, fr ? "Adresse : " : "Address: ", p->address, "\n", NULL);
-	card_put(c, fr ? "À jour au : " : "As of: ", p->updated[0] ? p->updated : "?",
-	         fr ? " (source : " : " (source: ", p->source, ")\n", NULL);
+		card_put(c, label(c, N_("Address:")), " ", p->address, "\n", NULL);
+	card_put(c, label(c, N_("As of:")), " ", p->updated[0] ? p->updated : "?",
+	         " (", label(c, N_("source:")), " ", p->source, ")\n", NULL);
 	return 0;
 }
 
 static int card_cover(void *ctx, const struct dci_coverage *cv)
 {
 	struct card *c = ctx;
-	int fr = c->french;
+	int non_resident = strcmp(cv->relation, "non-resident") == 0;
 
-	card_put(c, c->ncover++ ? ", " : fr ? "Couvre : " : "Covers: ",
-	         pick(cv->country_fr, cv->country_en, fr),
-	         strcmp(cv->relation, "non-resident") != 0 ? ""
-	         : fr ? " (non résident)" : " (non-resident)", NULL);
+	if (c->ncover++)
+		card_put(c, ", ", NULL);
+	else
+		card_put(c, label(c, N_("Covers:")), " ", NULL);
+	card_put(c, pick(cv->country_fr, cv->country_en, c->french), NULL);
+	if (non_resident)
+		card_put(c, " (", label(c, N_("non-resident")), ")", NULL);
 	return 0;
 }
 
-char *post_card(registry *reg, const char *post_id, int french)
+char *post_card(registry *reg, const char *post_id, int french,
+                const char *(*translate)(const char *msgid))
 {
 	struct card c;
 
 	memset(&c, 0, sizeof(c));
 	c.french = french;
+	c.translate = translate;
 	if (post_get(reg, post_id, card_post, &c) != 0 || !c.found) {
 		free(c.buf);
 		return NULL;

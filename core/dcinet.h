@@ -184,11 +184,13 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx);
 int post_sources_each(registry *reg, const char *post_id, post_source_fn fn, void *ctx);
 
 /* The post's card, plain text of a few lines (name, place, head, phone,
- * email, address, as-of date and source, countries covered), in French
- * when french is non-zero.  The caller frees it; NULL when there is no
- * such post.  Unsanitised: pass each line through text_sanitize() before
- * a terminal shows it. */
-char *post_card(registry *reg, const char *post_id, int french);
+ * email, address, as-of date and source, countries covered), with the
+ * French names of places when french is non-zero.  Its labels ("Phone:")
+ * go through translate, the client's message catalogue (NULL: English).
+ * The caller frees it; NULL when there is no such post.  Unsanitised:
+ * pass each line through text_sanitize() before a terminal shows it. */
+char *post_card(registry *reg, const char *post_id, int french,
+                const char *(*translate)(const char *msgid));
 
 /* Who covers a country (ISO 3166 alpha-2 or alpha-3): host posts first. */
 int country_covered_by(registry *reg, const char *iso, coverage_fn fn, void *ctx);

@@ -200,7 +200,7 @@ unsigned app_copy_card(struct tui *t, const char *post_id)
 
 	if (post_id == NULL || post_id[0] == '\0')
 		return app_message(t, "%s", _("No post selected to copy"));
-	card = post_card(t->reg, post_id, t->view.french);
+	card = post_card(t->reg, post_id, t->view.french, i18n_tr);
 	if (card == NULL)
 		return app_message(t, "%s", _("This post is not in the registry"));
 	/* Line by line, so the card keeps its line breaks and nothing else. */
