@@ -70,9 +70,13 @@ const char *registry_error(const registry *reg);
 int import_check_dir(const char *dir, const struct import_opts *opts,
                      struct import_stats *stats);
 
-/* Build db_path from dir.  The database is written to a temporary file
- * beside db_path and renamed over it only when every file loaded cleanly;
- * on any failure an existing db_path is left byte-for-byte unchanged. */
+/* Build db_path from dir.  The database is written to an unnamed file in
+ * db_path's directory (O_TMPFILE, or a random name where the file system
+ * has none), reached through /proc/self/fd, and renamed over db_path only
+ * when every file loaded cleanly, keeping db_path's mode and owner; on any
+ * failure an existing db_path is left byte-for-byte unchanged.  A db_path
+ * that is not a regular file is refused (EX_CANTCREAT); a full disk is
+ * EX_IOERR. */
 int import_build_db(const char *dir, const char *db_path,
                     const struct import_opts *opts, struct import_stats *stats);
 
