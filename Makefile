@@ -55,7 +55,7 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: FORCE all run test test-unit test-e2e test-cli golden check-layers check-warnings lint \
         install uninstall clean deps countries bench test-asan test-valgrind fuzz test-long \
-        dist dist-check deb test-package
+        dist dist-check deb test-package test-office
 
 all: dcinet $(BUILD)/dcinet.db
 
@@ -128,6 +128,12 @@ golden: dcinet $(BUILD)/.deps-test-ok
 # build runs test-unit and this).
 test-cli: dcinet $(BUILD)/.deps-test-ok
 	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh
+
+# The shipped files round-tripped through LibreOffice in a French locale
+# (installs libreoffice-calc-nogui; CI runs it after make test).
+test-office: dcinet $(BUILD)/.deps-test-ok
+	@tools/install-deps.sh office
+	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/office/roundtrip.sh
 
 # A warning in an object make test runs fails it (the objects are shared
 # with release builds, which must not fail on a newer compiler's warning).

@@ -14,6 +14,7 @@ pkgs_for() {
 	data)  echo "iso-codes unicode-cldr-core tzdata python3 nodejs libgeonames-common" ;;
 	ssh)   echo "openssh-server openssh-client" ;;
 	deb)   echo "debhelper dpkg-dev devscripts lintian fakeroot" ;;
+	office) echo "libreoffice-calc-nogui" ;;
 	*) echo "install-deps.sh: unknown group '$1'" >&2; exit 64 ;;
 	esac
 }
