@@ -473,7 +473,7 @@ int main(int argc, char **argv)
 		if (rc == 0)
 			fprintf(stderr, _("%s: %ld rows from %s in %.2f s\n"), o.db, stats.rows,
 			        o.import, stats.seconds);
-		else
+		else if (!stats.target_lost)
 			fprintf(stderr, _("dcinet: %s left unchanged\n"), o.db);
 		return rc;
 	}

@@ -39,7 +39,7 @@ void import_report(const struct import_opts *opts, const char *file, const char 
 int registry_build(sqlite3 *db, const char *dir, const char *what,
                    const struct import_opts *opts, struct import_stats *stats, int derived)
 {
-	struct import_stats local = { 0, 0, 0 };
+	struct import_stats local = { 0 };
 	double t0 = now_seconds();
 	char err[512] = "";
 	const char *file = sqlite3_db_filename(db, "main");
@@ -336,19 +336,82 @@ static int tmp_prepare(struct tmp_db *t, const char *db_path, const struct impor
 	return 0;
 }
 
-/* The built file: its mode and owner, on disk, renamed over the target. */
-static int tmp_install(struct tmp_db *t, const char *db_path, const struct import_opts *opts)
+/* Whether name in the target's directory is the file being built, not
+ * something another user put in its place. */
+static int tmp_is_ours(const struct tmp_db *t, const char *name)
 {
-	if (fchmod(t->fd, t->mode) != 0
-	    || (t->has_owner && geteuid() == 0 && fchown(t->fd, t->uid, t->gid) != 0)
-	    || fsync(t->fd) != 0 || tmp_link(t) != 0
-	    || renameat(t->dirfd, t->name, t->dirfd, t->base) != 0) {
-		import_report(opts, db_path, strerror(errno));
-		return errno == ENOSPC || errno == EIO || errno == EDQUOT ? EX_IOERR : EX_CANTCREAT;
+	struct stat mine, there;
+
+	return fstat(t->fd, &mine) == 0
+	       && fstatat(t->dirfd, name, &there, AT_SYMLINK_NOFOLLOW) == 0
+	       && S_ISREG(there.st_mode) && there.st_dev == mine.st_dev
+	       && there.st_ino == mine.st_ino;
+}
+
+/* A fresh unnamed copy of the built file, for another try at installing
+ * it after its name was taken from it. */
+static int tmp_recopy(struct tmp_db *t)
+{
+	int old = t->fd;
+	off_t in = 0, out = 0;
+	struct stat st;
+	ssize_t n;
+
+	t->name[0] = '\0';         /* the name is another user's now */
+	if (fstat(old, &st) != 0 || tmp_create(t) != 0) {
+		if (t->fd >= 0 && t->fd != old)
+			close(t->fd);
+		t->fd = old;
+		return -1;
 	}
-	t->name[0] = '\0';
-	fsync(t->dirfd);
-	return 0;
+	while (in < st.st_size && (n = copy_file_range(old, &in, t->fd, &out,
+	                                                (size_t)(st.st_size - in), 0)) > 0)
+		;
+	close(old);
+	return in == st.st_size ? 0 : -1;
+}
+
+/* The built file: its mode and owner, on disk, renamed over the target.
+ * In a directory others can write (and no sticky bit), another user can
+ * swap the temporary name for a link of their own between the link and
+ * the rename.  The swap is looked for on both sides of the rename; each
+ * time, a fresh copy under a new name is installed instead, a few times
+ * at most. */
+#define INSTALL_TRIES 8
+
+static int tmp_install(struct tmp_db *t, const char *db_path, const struct import_opts *opts,
+                       struct import_stats *stats)
+{
+	int tries, moved = 0;
+
+	for (tries = 0; tries < INSTALL_TRIES; tries++) {
+		if ((tries && tmp_recopy(t) != 0) || fchmod(t->fd, t->mode) != 0
+		    || (t->has_owner && geteuid() == 0 && fchown(t->fd, t->uid, t->gid) != 0)
+		    || fsync(t->fd) != 0 || tmp_link(t) != 0) {
+			import_report(opts, db_path, strerror(errno));
+			stats->target_lost = moved;
+			return errno == ENOSPC || errno == EIO || errno == EDQUOT ? EX_IOERR
+			                                                          : EX_CANTCREAT;
+		}
+		if (!tmp_is_ours(t, t->name))
+			continue;
+		if (renameat(t->dirfd, t->name, t->dirfd, t->base) != 0) {
+			import_report(opts, db_path, strerror(errno));
+			stats->target_lost = moved;
+			return EX_CANTCREAT;
+		}
+		t->name[0] = '\0';
+		fsync(t->dirfd);
+		if (tmp_is_ours(t, t->base))
+			return 0;
+		moved = 1;
+	}
+	import_report(opts, db_path, moved ? "another user keeps replacing the new database as it "
+	              "is installed (the directory is writable by others): what is there now is "
+	              "theirs" : "another user keeps replacing the new database before it is "
+	              "installed (the directory is writable by others)");
+	stats->target_lost = moved;
+	return EX_CANTCREAT;
 }
 
 static void tmp_close(struct tmp_db *t)
@@ -367,8 +430,12 @@ int import_build_db(const char *dir, const char *db_path,
 	struct tmp_db t;
 	char proc[64];
 	sqlite3 *db = NULL;
+	struct import_stats local;
 	int rc;
 
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
 	rc = tmp_prepare(&t, db_path, opts);
 	if (rc) {
 		tmp_close(&t);
@@ -392,7 +459,7 @@ int import_build_db(const char *dir, const char *db_path,
 	if (sqlite3_close(db) != SQLITE_OK && !rc)
 		rc = EX_SOFTWARE;
 	if (!rc)
-		rc = tmp_install(&t, db_path, opts);
+		rc = tmp_install(&t, db_path, opts, stats);
 	tmp_close(&t);
 	return rc;
 }

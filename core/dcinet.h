@@ -47,6 +47,7 @@ struct import_stats {
 	long rows;                 /* rows accepted, all tables */
 	long errors;               /* errors reported, all tables (a row may have several) */
 	double seconds;            /* wall time of the whole import */
+	int target_lost;           /* import_build_db failed after db_path changed */
 };
 
 /* Open a database file built by import_build_db(), read-only.  On failure

@@ -235,7 +235,7 @@ static inline int fuzz_load_fast(const struct import_opts *opts, struct import_s
 static inline int fuzz_load(enum fuzz_load mode, long *rows)
 {
 	struct import_opts opts = { fuzz_on_error, NULL, 0 };
-	struct import_stats stats = { 0, 0, 0 };
+	struct import_stats stats = { 0 };
 	long reported = 0;
 	registry *reg = NULL;
 	int rc;

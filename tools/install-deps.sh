@@ -7,7 +7,7 @@ set -eu
 pkgs_for() {
 	case "$1" in
 	build) echo "gcc make pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext" ;;
-	test)  echo "libcmocka-dev tmux mandoc jq locales sqlite3" ;;
+	test)  echo "libcmocka-dev tmux mandoc jq locales sqlite3 gdb" ;;
 	bench) echo "sqlite3 time" ;;
 	fuzz)  echo "clang libclang-rt-14-dev dpkg-dev tcl" ;;
 	grind) echo "valgrind" ;;

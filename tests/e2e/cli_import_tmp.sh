@@ -80,15 +80,24 @@ setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c '
 		done
 	done' swapper "$shared" "$TMP/victim" "$TMP/stop" &
 swapper=$!
+# The swap can land between the import's link and its rename (under load
+# it does): the import sees it and installs a fresh copy under a new name;
+# only an import that lost that race every time fails, and says why.
 i=0
 while [ $i -lt 2 ]; do
 	run "$DCINET" --import "$big" --db "$db"
+	if [ "$status" -ne 0 ]; then
+		expect_status 73
+		expect_err "another user keeps replacing the new database"
+	fi
 	i=$((i + 1))
 done
 touch "$TMP/stop"
 wait "$swapper"
 [ "$(cat "$TMP/victim")" = precious ] || fail "the import wrote through a planted link"
-[ -f "$db" ] && [ ! -L "$db" ] || fail "the database is no longer a regular file: $(ls -l "$db")"
-run "$DCINET" --db "$db" --find pretoria
-expect_status 0
+if [ "$status" -eq 0 ]; then
+	[ -f "$db" ] && [ ! -L "$db" ] || fail "the database is no longer a regular file: $(ls -l "$db")"
+	run "$DCINET" --db "$db" --find pretoria
+	expect_status 0
+fi
 exit 0
