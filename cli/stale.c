@@ -72,7 +72,7 @@ int stale_print(registry *reg, int years, int json, FILE *out, char *err, size_t
 	char cutoff[16];
 	int rc;
 
-	stale_cutoff(cutoff, sizeof(cutoff), years, (long long)time(NULL));
+	stale_cutoff(cutoff, sizeof(cutoff), years, clock_now());
 	if (json)
 		fprintf(out, "{\n  \"older_than_years\": %d,\n  \"before\": \"%s\",\n  \"facts\": [",
 		        years, cutoff);

@@ -387,6 +387,13 @@ typedef int (*stale_fn)(void *ctx, const struct dci_stale_fact *fact);
  * (seconds since the epoch, taken in UTC). */
 void stale_cutoff(char *buf, size_t n, int years, long long now);
 
+/* 1 when date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") is before cutoff
+ * ("YYYY-MM-DD"), a partial date counting as its last day: "2021" is
+ * before 2022-01-01, not before 2021-12-31.  0 for "" and anything that
+ * is not a date.  The rule of stale_facts_each() and of the browser's
+ * old-fact mark. */
+int date_is_before(const char *date, const char *cutoff);
+
 /* Every fact dated before cutoff ("YYYY-MM-DD"), oldest first (then by
  * post).  A partial date counts as its last day: "2021" is before
  * 2022-01-01, not before 2021-12-31.  Undated facts are not listed. */

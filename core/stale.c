@@ -2,9 +2,9 @@
  * stale.c: the maintainer's worklist (--stale): every dated fact about a
  * post that is older than a limit, with the source to check again.
  *
- * The rule is the browser's old-fact mark (tui/stale.c): a date before
- * the cutoff is old, and a partial date counts as its last day, so
- * "2021" is old only once 2021-12-31 is.
+ * The rule, here and for the browser's old-fact mark: a date before the
+ * cutoff is old, and a partial date counts as its last day, so "2021" is
+ * old only once 2021-12-31 is (date_is_before, and the SQL below).
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +24,35 @@ void stale_cutoff(char *buf, size_t n, int years, long long now)
 		memset(&tm, 0, sizeof(tm));
 	year = tm.tm_year + 1900 - years;
 	snprintf(buf, n, "%04d-%02d-%02d", year < 0 ? 0 : year, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int digits(const char *p, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+int date_is_before(const char *date, const char *cutoff)
+{
+	char last[11];
+	size_t len = date ? strlen(date) : 0;
+
+	if (len < 4 || !digits(date, 4))
+		return 0;
+	if (len == 4)
+		snprintf(last, sizeof(last), "%.4s-12-31", date);
+	else if (len == 7 && date[4] == '-' && digits(date + 5, 2))
+		snprintf(last, sizeof(last), "%.7s-31", date);
+	else if (len == 10 && date[4] == '-' && date[7] == '-' && digits(date + 5, 2)
+	         && digits(date + 8, 2))
+		snprintf(last, sizeof(last), "%.10s", date);
+	else
+		return 0;
+	return strcmp(last, cutoff) < 0;
 }
 
 /* The facts: a post's last update (its primary source), each staff row's

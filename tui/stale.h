@@ -2,14 +2,14 @@
  * stale.h: which facts are old.  A dated fact (a staff list, a post's
  * last update, a network figure) older than a number of years is shown
  * with a mark after its date: "†", or "!" on a 7-bit terminal, a
- * character and not only a colour.
+ * character and not only a colour.  The rule is the core's
+ * (date_is_before), that of --stale.
  */
 #ifndef DCINET_TUI_STALE_H
 #define DCINET_TUI_STALE_H
 
 #include <time.h>
 
-#define STALE_DEFAULT_YEARS 5
 #define STALE_MAX_YEARS 1000
 
 struct stale {

@@ -33,6 +33,23 @@ static void test_cutoff(void **state)
 	assert_string_equal(buf, "2023-11-14");
 }
 
+/* A partial date counts as its last day; what is not a date is never old. */
+static void test_date_is_before(void **state)
+{
+	(void)state;
+	assert_true(date_is_before("2013-04-23", "2018-11-14"));
+	assert_false(date_is_before("2018-11-14", "2018-11-14"));
+	assert_true(date_is_before("2021", "2022-01-01"));
+	assert_false(date_is_before("2021", "2021-12-31"));
+	assert_true(date_is_before("2021-11", "2021-12-01"));
+	assert_false(date_is_before("2021-11", "2021-11-30"));
+	assert_false(date_is_before("", "2021-11-30"));
+	assert_false(date_is_before(NULL, "2021-11-30"));
+	assert_false(date_is_before("20x1", "2030-01-01"));
+	assert_false(date_is_before("2021-1-05", "2030-01-01"));
+	assert_false(date_is_before("sometime", "2030-01-01"));
+}
+
 /* Before 2018-07-31 in the fixture: Pretoria's row and staff (2013),
  * and New Delhi's second source (s-namibia, 2013); New Delhi's update of
  * 2018-07-30 too, but not once the cutoff is that day. */
@@ -139,6 +156,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cutoff),
+		cmocka_unit_test(test_date_is_before),
 		cmocka_unit_test(test_facts),
 		cmocka_unit_test(test_partial_dates),
 		cmocka_unit_test(test_tables),

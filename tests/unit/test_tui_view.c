@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <cmocka.h>
+#include "../../core/dcinet.h"
 #include "../../tui/i18n.h"
 #include "../../tui/stale.h"
 
@@ -23,7 +24,7 @@ static void test_stale_default(void **state)
 
 	(void)state;
 	stale_init(&s, NULL, NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	assert_string_equal(s.cutoff, "2021-11-23");
 	assert_true(stale_is_old(&s, "2013-04-23"));
 	assert_true(stale_is_old(&s, "2013"));
@@ -68,15 +69,15 @@ static void test_stale_env(void **state)
 	assert_string_equal(s.cutoff, "2025-11-23");
 	/* Not a whole number of years: the default. */
 	stale_init(&s, "five", NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	stale_init(&s, "-3", NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	stale_init(&s, "5y", NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	stale_init(&s, "", NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	stale_init(&s, "99999999999999999999", NOW);
-	assert_int_equal(s.years, STALE_DEFAULT_YEARS);
+	assert_int_equal(s.years, STALE_YEARS_DEFAULT);
 	stale_init(&s, "1000", NOW);
 	assert_string_equal(s.cutoff, "1026-11-23");
 	stale_init(&s, "1000", (time_t)0);
