@@ -83,7 +83,7 @@ char *search_build_query(const char *text)
 static const char *const search_sql[HIT_KIND_COUNT] = {
 	[HIT_COUNTRY] =
 		"SELECT c.iso2, c.name_en, c.name_fr, coalesce(cov.relation, ''),"
-		" coalesce(cov.post, ''), p.city, pc.name_en, p.phone, p.updated"
+		" coalesce(cov.post, ''), p.city, p.country_en, p.phone, p.updated"
 		/* Covered countries first, by name, each with its host posts
 		 * first, then by city: the order of the index tables read here
 		 * (schema.c), so the rows come sorted and the limit stops the
@@ -91,8 +91,7 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 		" FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
 		" JOIN countries c ON c.iso2 = co.iso2"
 		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
-		" LEFT JOIN posts p ON p.id = cov.post"
-		" LEFT JOIN countries pc ON pc.iso2 = p.country"
+		" LEFT JOIN hit_post p ON p.id = cov.post"
 		" WHERE fts_country MATCH ?1"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
@@ -105,18 +104,17 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 		"SELECT st.rowid, CASE WHEN st.name <> '' THEN st.name ELSE st.role END,"
 		" trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> '' THEN ', ' ELSE '' END"
 		"   || CASE WHEN st.name <> '' THEN st.role ELSE '' END),"
-		" '', st.post, p.city, c.name_en, p.phone,"
+		" '', st.post, p.city, p.country_en, p.phone,"
 		" CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END"
+		/* hit_post, hit_source: what a hit shows of them (schema.c) */
 		" FROM fts_staff f JOIN staff st ON st.rowid = f.rowid"
-		" JOIN posts p ON p.id = st.post JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = st.source"
+		" JOIN hit_post p ON p.id = st.post JOIN hit_source s ON s.id = st.source"
 		" WHERE fts_staff MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_THEME] =
 		"SELECT t.rowid, t.theme_en, t.theme_fr, '', coalesce(t.post, ''), p.city,"
-		" c.name_en, p.phone, s.modified"
+		" p.country_en, p.phone, s.modified"
 		" FROM fts_theme f JOIN themes t ON t.rowid = f.rowid"
-		" LEFT JOIN posts p ON p.id = t.post LEFT JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = t.source"
+		" LEFT JOIN hit_post p ON p.id = t.post JOIN hit_source s ON s.id = t.source"
 		" WHERE fts_theme MATCH ?1 LIMIT ?2 OFFSET ?3",
 };
 
