@@ -359,6 +359,59 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	return 0;
 }
 
+static int count_hit(void *ctx, const struct dci_hit *h)
+{
+	(void)h;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* Whether kind has a hit at index i (read once, then kept: search_run's
+ * cache).  A kind that failed once (*rc set) has no more hits. */
+static int has_hit(registry *reg, const char *text, int kind, int i, int *rc)
+{
+	int n = 0;
+
+	if (*rc)
+		return 0;
+	*rc = search_run(reg, text, (enum hit_kind)kind, i, 1, count_hit, &n);
+	return !*rc && n > 0;
+}
+
+int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+                  hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
+{
+	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
+
+	if (max_per_kind > CACHE_ROWS - 1)
+		max_per_kind = CACHE_ROWS - 1;
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, text, k, 0, &rc[k])) {
+			lines -= 2;        /* the header and a first hit */
+			shown[k] = 1;
+		}
+	while (lines > 0 && progress) {
+		progress = 0;
+		for (k = 0; k < HIT_KIND_COUNT && lines > 0; k++)
+			if (shown[k] > 0 && shown[k] < max_per_kind &&
+			    has_hit(reg, text, k, shown[k], &rc[k])) {
+				shown[k]++;
+				lines--;
+				progress = 1;
+			}
+	}
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		more[k] = has_hit(reg, text, k, shown[k], &rc[k]);
+	/* the kinds that work show their hits even when another failed */
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (shown[k] > 0 && !rc[k])
+			rc[k] = search_run(reg, text, (enum hit_kind)k, 0, shown[k], fn, ctx);
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (rc[k])
+			return rc[k];
+	return 0;
+}
+
 /* Is want one of the ';'-separated names in list? */
 static int names_match(const char *list, const char *want)
 {
