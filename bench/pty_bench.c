@@ -12,6 +12,9 @@
  *    default 150; the quiet time itself is not counted);
  *  - the bytes written for one cursor move in the post list ("2" to focus
  *    it, then "j", five times: the median and the largest);
+ *  - the bytes written per move while "j" is held (HELD moves 40 ms
+ *    apart, a key's repeat rate, then quiet: everything written divided
+ *    by HELD), as the list is scrolled rather than stepped;
  *  - the bytes written for one search keystroke ("/" to open the box,
  *    then five letters, each a keystroke: the median and the largest);
  *  - the peak resident memory of the browser (VmHWM) after all that.
@@ -34,6 +37,8 @@
 #include <unistd.h>
 
 #define MOVES 5
+#define HELD 10
+#define HELD_GAP_MS 40
 #define KEYS "marti"
 
 static double now_ms(void)
@@ -85,6 +90,36 @@ static long drain(struct session *s, int timeout_ms)
 	return total;
 }
 
+/* Read whatever comes for ms milliseconds, quiet or not. */
+static long drain_for(struct session *s, int ms)
+{
+	char buf[65536];
+	double deadline = now_ms() + ms;
+	long total = 0;
+
+	for (;;) {
+		struct pollfd p = { s->fd, POLLIN, 0 };
+		double t = now_ms();
+		int r;
+
+		if (t >= deadline)
+			break;
+		r = poll(&p, 1, (int)(deadline - t) + 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			continue;
+		r = (int)read(s->fd, buf, sizeof(buf));
+		if (r <= 0)
+			break;
+		s->last_byte = now_ms();
+		total += r;
+		if (s->trace)
+			fwrite(buf, 1, (size_t)r, s->trace);
+	}
+	return total;
+}
+
 static long key(struct session *s, const char *keys)
 {
 	if (s->trace)
@@ -122,7 +157,7 @@ int main(int argc, char **argv)
 {
 	struct winsize ws = { 24, 80, 0, 0 };
 	struct session s = { -1, -1, 150, 0, NULL };
-	long first, open_search, moves[MOVES], keys[sizeof(KEYS) - 1], hwm;
+	long first, open_search, moves[MOVES], held, keys[sizeof(KEYS) - 1], hwm;
 	double t0;
 	int a, i, status;
 
@@ -172,6 +207,13 @@ int main(int argc, char **argv)
 	key(&s, "2");
 	for (i = 0; i < MOVES; i++)
 		moves[i] = key(&s, "j");
+	held = 0;
+	for (i = 0; i < HELD; i++) {
+		if (write(s.fd, "j", 1) < 0)
+			break;
+		held += drain_for(&s, HELD_GAP_MS);
+	}
+	held += drain(&s, 5000);
 	open_search = key(&s, "/");
 	for (i = 0; KEYS[i]; i++) {
 		char k[2] = { KEYS[i], 0 };
@@ -181,8 +223,9 @@ int main(int argc, char **argv)
 	hwm = vmhwm_kb(s.pid);
 	qsort(moves, MOVES, sizeof(long), cmp_long);
 	qsort(keys, sizeof(KEYS) - 1, sizeof(long), cmp_long);
-	printf(" move_bytes=%ld move_max=%ld open_search_bytes=%ld key_bytes=%ld key_max=%ld"
-	       " vmhwm_kb=%ld\n", moves[MOVES / 2], moves[MOVES - 1], open_search,
+	printf(" move_bytes=%ld move_max=%ld held_move_bytes=%ld open_search_bytes=%ld"
+	       " key_bytes=%ld key_max=%ld vmhwm_kb=%ld\n", moves[MOVES / 2], moves[MOVES - 1],
+	       held / HELD, open_search,
 	       keys[(sizeof(KEYS) - 1) / 2], keys[sizeof(KEYS) - 2], hwm);
 	fflush(stdout);
 	/* Ctrl-C quits from any pane; then make sure */

@@ -162,14 +162,14 @@ row "all $dc_rows rows loaded (every file)" "$dc_load s" "" ""
 row "indexes, list orders, search index" "$dc_derived s" "" ""
 row "side by side: sqlite3 shell, fts5 '1 2 3'" "$sh_total s" "" ""
 row "CSV to searchable database" "$dc_total s" "<= shell" "$(verdict "$dc_total" '<=' "$sh_total")"
-echo "2 search keystroke at $STAFF staff (search_run x 4 kinds, 19 hits each, then answer_find, as a 24-line search box asks)"
+echo "2 search keystroke at $STAFF staff (search_screen: 18 lines shared by the 4 kinds, then answer_find, as a 24-line search box asks)"
 for len in 1 2 3 4 5 6; do
 	line=$(grep "^search len=$len " "$OUT/search.txt")
 	med=$(val "$line" median_us)
 	p99=$(val "$line" p99_us)
-	row "prefix of $len: median / p99 (staff, answer)" \
+	row "prefix of $len: median / p99 (screen, answer)" \
 		"$med / $p99 us" "100 / 1000" "$(verdict "$med" '<=' 100) $(verdict "$p99" '<=' 1000)"
-	row "" "($(val "$line" staff_median_us) / $(val "$line" staff_p99_us), $(val "$line" answer_median_us) / $(val "$line" answer_p99_us) us)" "" ""
+	row "" "($(val "$line" screen_median_us) / $(val "$line" screen_p99_us), $(val "$line" answer_median_us) / $(val "$line" answer_p99_us) us)" "" ""
 done
 echo "3 start-up to first full screen (median of 5)"
 big_ms=$(pty big startup_ms)

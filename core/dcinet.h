@@ -24,7 +24,7 @@
 
 /* DCINET_VERSION, the release, comes from the file VERSION through the
  * Makefile (-DDCINET_VERSION="..."). */
-#define DCINET_SCHEMA_VERSION 4
+#define DCINET_SCHEMA_VERSION 5
 
 typedef struct registry registry;
 
@@ -227,6 +227,17 @@ typedef int (*hit_fn)(void *ctx, const struct dci_hit *hit);
  * all matches, so the cost is the cost of the rows returned. */
 int search_run(registry *reg, const char *text, enum hit_kind kind,
                long offset, long limit, hit_fn fn, void *ctx);
+
+/* The first screenful of every kind, as the search box shows it: lines
+ * lines for hits and their kinds' headers, shared fairly: each kind with
+ * hits takes 2 lines (its header and first hit) while there is room, then
+ * one more hit per kind in turn, at most max_per_kind hits a kind.  Calls
+ * fn for every hit shown, kind after kind, and sets more[k] when kind k
+ * has hits beyond them.  A kind reads only the hits it shows and one
+ * more, never a full page it would not show.  0, or the first kind's
+ * error as search_run's: the kinds that work still show their hits. */
+int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+                  hit_fn fn, void *ctx, int more[HIT_KIND_COUNT]);
 
 /* 1 when text names the country iso2 exactly (a code, a name, a short or
  * former name, one of its cities), case, accents and punctuation aside:

@@ -200,6 +200,17 @@ static const char derived_sql[] =
 	"  (cov.relation <> 'host') * 1000000000 + pr.rank, cov.post, cov.relation"
 	"  FROM coverage cov JOIN post_rank pr ON pr.id = cov.post ORDER BY 1, 2;"
 	"DROP TABLE post_rank;"
+	/* What a search hit shows of its post and of its source, in narrow
+	 * tables of their own (WITHOUT ROWID: one b-tree descent by key,
+	 * instead of an index, then the row, then its country): 100,000 posts
+	 * are 6 MB here, which the page cache holds, against 33 MB of whole
+	 * rows in posts.  A screenful of staff hits costs a quarter less. */
+	"CREATE TABLE hit_post (id TEXT PRIMARY KEY, city TEXT NOT NULL,"
+	"  country_en TEXT NOT NULL, phone TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO hit_post SELECT p.id, p.city, c.name_en, p.phone, p.updated"
+	"  FROM posts p JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
+	"CREATE TABLE hit_source (id TEXT PRIMARY KEY, modified TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO hit_source SELECT id, modified FROM sources ORDER BY id;"
 	/* a country is found by its cities too: "kathmandu" finds Nepal
 	 * (a time zone's city), "nairobi" Kenya (a capital or large city) */
 	"CREATE VIRTUAL TABLE fts_country USING fts5(iso2, iso3, name_en, name_fr, alt_names,"

@@ -83,7 +83,7 @@ char *search_build_query(const char *text)
 static const char *const search_sql[HIT_KIND_COUNT] = {
 	[HIT_COUNTRY] =
 		"SELECT c.iso2, c.name_en, c.name_fr, coalesce(cov.relation, ''),"
-		" coalesce(cov.post, ''), p.city, pc.name_en, p.phone, p.updated"
+		" coalesce(cov.post, ''), p.city, p.country_en, p.phone, p.updated"
 		/* Covered countries first, by name, each with its host posts
 		 * first, then by city: the order of the index tables read here
 		 * (schema.c), so the rows come sorted and the limit stops the
@@ -91,8 +91,7 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 		" FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
 		" JOIN countries c ON c.iso2 = co.iso2"
 		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
-		" LEFT JOIN posts p ON p.id = cov.post"
-		" LEFT JOIN countries pc ON pc.iso2 = p.country"
+		" LEFT JOIN hit_post p ON p.id = cov.post"
 		" WHERE fts_country MATCH ?1"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
@@ -105,18 +104,17 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
 		"SELECT st.rowid, CASE WHEN st.name <> '' THEN st.name ELSE st.role END,"
 		" trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> '' THEN ', ' ELSE '' END"
 		"   || CASE WHEN st.name <> '' THEN st.role ELSE '' END),"
-		" '', st.post, p.city, c.name_en, p.phone,"
+		" '', st.post, p.city, p.country_en, p.phone,"
 		" CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END"
+		/* hit_post, hit_source: what a hit shows of them (schema.c) */
 		" FROM fts_staff f JOIN staff st ON st.rowid = f.rowid"
-		" JOIN posts p ON p.id = st.post JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = st.source"
+		" JOIN hit_post p ON p.id = st.post JOIN hit_source s ON s.id = st.source"
 		" WHERE fts_staff MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_THEME] =
 		"SELECT t.rowid, t.theme_en, t.theme_fr, '', coalesce(t.post, ''), p.city,"
-		" c.name_en, p.phone, s.modified"
+		" p.country_en, p.phone, s.modified"
 		" FROM fts_theme f JOIN themes t ON t.rowid = f.rowid"
-		" LEFT JOIN posts p ON p.id = t.post LEFT JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = t.source"
+		" LEFT JOIN hit_post p ON p.id = t.post JOIN hit_source s ON s.id = t.source"
 		" WHERE fts_theme MATCH ?1 LIMIT ?2 OFFSET ?3",
 };
 
@@ -358,6 +356,59 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 		if (fn(ctx, &h))
 			break;
 	}
+	return 0;
+}
+
+static int count_hit(void *ctx, const struct dci_hit *h)
+{
+	(void)h;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* Whether kind has a hit at index i (read once, then kept: search_run's
+ * cache).  A kind that failed once (*rc set) has no more hits. */
+static int has_hit(registry *reg, const char *text, int kind, int i, int *rc)
+{
+	int n = 0;
+
+	if (*rc)
+		return 0;
+	*rc = search_run(reg, text, (enum hit_kind)kind, i, 1, count_hit, &n);
+	return !*rc && n > 0;
+}
+
+int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+                  hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
+{
+	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
+
+	if (max_per_kind > CACHE_ROWS - 1)
+		max_per_kind = CACHE_ROWS - 1;
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, text, k, 0, &rc[k])) {
+			lines -= 2;        /* the header and a first hit */
+			shown[k] = 1;
+		}
+	while (lines > 0 && progress) {
+		progress = 0;
+		for (k = 0; k < HIT_KIND_COUNT && lines > 0; k++)
+			if (shown[k] > 0 && shown[k] < max_per_kind &&
+			    has_hit(reg, text, k, shown[k], &rc[k])) {
+				shown[k]++;
+				lines--;
+				progress = 1;
+			}
+	}
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		more[k] = has_hit(reg, text, k, shown[k], &rc[k]);
+	/* the kinds that work show their hits even when another failed */
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (shown[k] > 0 && !rc[k])
+			rc[k] = search_run(reg, text, (enum hit_kind)k, 0, shown[k], fn, ctx);
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		if (rc[k])
+			return rc[k];
 	return 0;
 }
 

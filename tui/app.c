@@ -42,6 +42,9 @@
 #include <term.h>     /* last: its macros (lines, columns) would clash */
 
 #define MAX_READ_ERRORS 64         /* in a row: the terminal has gone */
+/* How long the Posts cursor stays still before Roster follows it: longer
+ * than a held key's repeat (25-30 a second), shorter than a glance. */
+#define APP_REST_MS 50
 
 static volatile sig_atomic_t caught_signal, caught_winch;
 
@@ -145,9 +148,40 @@ unsigned app_back(struct tui *t)
 	}
 }
 
+unsigned app_follow_posts(struct tui *t)
+{
+	t->roster_due = 1;
+	return REDRAW_NONE;
+}
+
+/* Roster catches up with the Posts cursor, if it is behind. */
+static unsigned roster_catch_up(struct tui *t)
+{
+	if (!t->roster_due)
+		return REDRAW_NONE;
+	t->roster_due = 0;
+	roster_show(t->roster, t, posts_selected(t->posts));
+	return REDRAW_PANE(PANE_ROSTER);
+}
+
+/* Whether key, now, only moves the Posts cursor (and so lets Roster wait). */
+static int is_posts_move(const struct tui *t, int key)
+{
+	if (t->focus != PANE_POSTS || t->popup != POPUP_NONE)
+		return 0;
+	switch (keymap_lookup(key, PANE_POSTS)) {
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_TOP: case ACT_BOTTOM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 unsigned app_open_post(struct tui *t, const char *post_id)
 {
 	assert(post_id != NULL);
+	t->roster_due = 0;
 	posts_goto(t->posts, t, post_id);
 	roster_show(t->roster, t, post_id);
 	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
@@ -841,6 +875,8 @@ static int read_key(enum pane_id pane)
  * once, so the keys after it see the new sizes. */
 static unsigned handle_key(struct tui *t, int key, unsigned what)
 {
+	if (!is_posts_move(t, key))
+		what |= roster_catch_up(t);
 	if (key == KEYMAP_FN(KEY_RESIZE))
 		what |= REDRAW_LAYOUT;
 	else if (key == KEYMAP_FN(KEY_MOUSE))
@@ -867,16 +903,24 @@ static int loop(struct tui *t, const sigset_t *wait_mask)
 		fd_set in;
 		int ready, key, keys = 0;
 
+		struct timespec rest = { 0, APP_REST_MS * 1000000L };
+
 		if (what != REDRAW_NONE)
 			render(t, what);
 		what = REDRAW_NONE;
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
-		ready = pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, wait_mask);
+		/* Roster behind the Posts cursor: wait only until it rests. */
+		ready = pselect(STDIN_FILENO + 1, &in, NULL, NULL,
+		                t->roster_due ? &rest : NULL, wait_mask);
 		if (caught_signal)
 			return 0;
 		if (ready < 0 && errno != EINTR)
 			return 0;
+		if (ready == 0) {
+			what = roster_catch_up(t);
+			continue;
+		}
 		if (caught_winch) {
 			caught_winch = 0;
 			screen_size_follow(STDOUT_FILENO);

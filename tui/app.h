@@ -99,11 +99,16 @@ struct tui {
 	char *card;                /* the card shown in the card popup, sanitised */
 	char *osc_pending;         /* written to the terminal after the next drawing */
 	char message[256];         /* shown in the key bar until the next key */
+	int roster_due;            /* Posts' cursor moved; Roster follows at rest */
 };
 
 /* Calls a pane may make from its key handler; each returns a REDRAW_* mask. */
 unsigned app_focus(struct tui *t, enum pane_id pane);
 unsigned app_back(struct tui *t);
+/* Posts' cursor moved: Roster shows the post under it once the cursor
+ * rests (no key for APP_REST_MS), or before any key that is not a move
+ * in Posts; a held key repaints the list alone.  Returns REDRAW_NONE. */
+unsigned app_follow_posts(struct tui *t);
 /* Select post_id in Posts and show it in Roster. */
 unsigned app_open_post(struct tui *t, const char *post_id);
 unsigned app_message(struct tui *t, const char *fmt, ...)

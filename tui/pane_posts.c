@@ -187,8 +187,7 @@ static unsigned posts_key(void *st, struct tui *t, enum action act, int key)
 		return REDRAW_NONE;
 	if (p->sel == old)
 		return REDRAW_PANE(PANE_POSTS);
-	roster_show(t->roster, t, posts_selected(p));
-	return REDRAW_PANE(PANE_POSTS) | REDRAW_PANE(PANE_ROSTER);
+	return REDRAW_PANE(PANE_POSTS) | app_follow_posts(t);
 }
 
 /* A click on a row of the list selects its post. */

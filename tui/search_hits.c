@@ -1,9 +1,9 @@
 /*
  * search_hits.c: the hits the search box holds (see search.h).
  *
- * Each change of the text runs search_run() once per kind, asking for no
- * more hits than the results area can show, and splits the rows fairly
- * among the kinds that matched.  The hits stay after the box loses focus,
+ * Each change of the text asks search_screen() for the first screenful:
+ * the rows of the results area shared fairly among the kinds that
+ * matched, each kind read no further than it shows.  The hits stay after the box loses focus,
  * so n and N can step through them from any pane; they step through
  * every hit, fetching the ones beyond the screen with search_run()'s
  * offset, one at a time (hits_fetch).
@@ -192,35 +192,6 @@ static void row_to_french(struct search_box *s, struct tui *t, int kind, struct 
 
 /* ---- searching ----------------------------------------------------------- */
 
-/* Rows for hits once each shown group has its header: one hit per group
- * in turn until the rows run out, so every kind that matched shows. */
-static void share_rows(struct search_box *s, int avail)
-{
-	int shown[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
-
-	for (k = 0; k < HIT_KIND_COUNT; k++)
-		if (s->group[k].rows.n > 0 && avail >= 2) {
-			avail -= 2;        /* the header and a first hit */
-			shown[k] = 1;
-		}
-	while (avail > 0 && progress) {
-		progress = 0;
-		for (k = 0; k < HIT_KIND_COUNT && avail > 0; k++)
-			if (shown[k] > 0 && (size_t)shown[k] < s->group[k].rows.n) {
-				shown[k]++;
-				avail--;
-				progress = 1;
-			}
-	}
-	for (k = 0; k < HIT_KIND_COUNT; k++) {
-		struct hit_group *g = &s->group[k];
-
-		if ((size_t)shown[k] < g->rows.n)
-			g->more = 1;
-		rows_truncate(&g->rows, (size_t)shown[k]);
-	}
-}
-
 /* Keep what the registry said; the draw shows it, sanitised like all text. */
 static void search_failed(struct search_box *s, struct tui *t)
 {
@@ -228,9 +199,17 @@ static void search_failed(struct search_box *s, struct tui *t)
 	snprintf(s->fail_text, sizeof(s->fail_text), "%s", registry_error(t->reg));
 }
 
+/* Keep a hit of the first screenful in its kind's group. */
+static int on_screen_hit(void *ctx, const struct dci_hit *h)
+{
+	struct search_box *s = ctx;
+
+	return on_hit(&s->group[h->kind].rows, h);
+}
+
 void hits_run(struct search_box *s, struct tui *t, int rows)
 {
-	int avail = rows - 1 - answer_rows(rows), k;
+	int avail = rows - 1 - answer_rows(rows), k, more[HIT_KIND_COUNT];
 	size_t i;
 
 	hits_clear(s);
@@ -240,21 +219,16 @@ void hits_run(struct search_box *s, struct tui *t, int rows)
 		return;
 	if (avail < 2)
 		avail = 2;
+	/* every kind that matched shows: the core shares the rows among them
+	 * and reads no hit it would not show */
+	if (search_screen(t->reg, s->utf8, avail, avail < KIND_MAX ? avail : KIND_MAX,
+	                  on_screen_hit, s, more) != 0)
+		search_failed(s, t);
 	for (k = 0; k < HIT_KIND_COUNT; k++) {
-		struct hit_group *g = &s->group[k];
-		int limit = avail < KIND_MAX ? avail : KIND_MAX;
-
-		if (search_run(t->reg, s->utf8, (enum hit_kind)k, 0, limit + 1, on_hit, &g->rows) != 0)
-			search_failed(s, t);
-		if (g->rows.n > (size_t)limit) {
-			rows_truncate(&g->rows, (size_t)limit);
-			g->more = 1;
-		}
-	}
-	share_rows(s, avail);
-	for (k = 0; k < HIT_KIND_COUNT; k++)
+		s->group[k].more = more[k];
 		for (i = 0; i < s->group[k].rows.n; i++)
 			row_to_french(s, t, k, &s->group[k].rows, i);
+	}
 	s->searched = 1;
 	if (answer_run(s, t) != 0)
 		search_failed(s, t);

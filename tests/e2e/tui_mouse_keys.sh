@@ -83,9 +83,11 @@ tl_keys Escape
 tl_wait "(n/N: next/previous)"
 tl_keys n
 tl_wait "Hit 1/"
-# Ctrl-N and Ctrl-P in Posts; Ctrl-L redraws the same screen.
+# Ctrl-N and Ctrl-P in Posts; Ctrl-L redraws the same screen (once
+# Roster has followed the cursor, which it does when the cursor rests).
 tl_keys 2 g C-n C-n C-p
 tl_wait "> Algiers"
+tl_wait "Roster Algiers"
 before=$(tl_screen)
 tl_keys C-l
 sleep 0.2

@@ -301,6 +301,73 @@ static const char *shouting(const char *msgid)
 	return out;
 }
 
+/* search_screen() against the rule it implements, worked out from
+ * whole pages: every kind read to max + 1 hits, then 2 lines to each kind
+ * with hits while there is room, then one hit per kind in turn. */
+struct kind_hits {
+	int n[HIT_KIND_COUNT];
+	char refs[HIT_KIND_COUNT][32][64];
+};
+
+static int collect_kind(void *ctx, const struct dci_hit *h)
+{
+	struct kind_hits *kh = ctx;
+
+	if (kh->n[h->kind] < 32)
+		snprintf(kh->refs[h->kind][kh->n[h->kind]], 64, "%s", h->ref);
+	kh->n[h->kind]++;
+	return 0;
+}
+
+static void test_screen_shares_lines(void **state)
+{
+	registry *reg = *state;
+	static const char *const texts[] = { "n", "a", "se", "co", "paris", "nep", "zzz", "\"" };
+	static const int lines[] = { 2, 3, 5, 8, 17, 30 };
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (j = 0; j < sizeof(lines) / sizeof(lines[0]); j++) {
+			int avail = lines[j], max = lines[j] < 12 ? lines[j] : 12, more[HIT_KIND_COUNT];
+			int shown[HIT_KIND_COUNT] = { 0 }, want_more[HIT_KIND_COUNT], progress = 1;
+			struct kind_hits page, got;
+
+			memset(&page, 0, sizeof(page));
+			memset(&got, 0, sizeof(got));
+			/* first, so that it reads the index itself, not pages kept */
+			assert_int_equal(search_screen(reg, texts[i], lines[j], max, collect_kind, &got,
+			                               more), 0);
+			for (k = 0; k < HIT_KIND_COUNT; k++)
+				assert_int_equal(search_run(reg, texts[i], (enum hit_kind)k, 0, max + 1,
+				                            collect_kind, &page), 0);
+			for (k = 0; k < HIT_KIND_COUNT; k++)
+				if (page.n[k] > 0 && avail >= 2) {
+					avail -= 2;
+					shown[k] = 1;
+				}
+			while (avail > 0 && progress) {
+				progress = 0;
+				for (k = 0; k < HIT_KIND_COUNT && avail > 0; k++)
+					if (shown[k] > 0 && shown[k] < max && shown[k] < page.n[k]) {
+						shown[k]++;
+						avail--;
+						progress = 1;
+					}
+			}
+			for (k = 0; k < HIT_KIND_COUNT; k++)
+				want_more[k] = page.n[k] > shown[k];
+			for (k = 0; k < HIT_KIND_COUNT; k++) {
+				int h;
+
+				assert_int_equal(got.n[k], shown[k]);
+				assert_int_equal(more[k], want_more[k]);
+				for (h = 0; h < shown[k] && h < 32; h++)
+					assert_string_equal(got.refs[k][h], page.refs[k][h]);
+			}
+		}
+}
+
 static void test_post_card(void **state)
 {
 	registry *reg = *state;
@@ -349,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_who_covers),
 		cmocka_unit_test(test_viewport),
 		cmocka_unit_test(test_sort_reads_accents_as_letters),
+		cmocka_unit_test(test_screen_shares_lines),
 		cmocka_unit_test(test_post_card),
 	};
 
