@@ -55,6 +55,8 @@ TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 CORE_LIB = $(BUILD)/libdcicore.a
 TUI_LIB  = $(BUILD)/libdcitui.a
+CLI_MAIN = $(BUILD)/cli/main.o
+CLI_LIB  = $(BUILD)/libdcicli.a
 
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -106,9 +108,11 @@ $(CORE_LIB): $(CORE_OBJ)
 	$(AR) rcs $@ $^
 $(TUI_LIB): $(TUI_OBJ)
 	$(AR) rcs $@ $^
+$(CLI_LIB): $(filter-out $(CLI_MAIN),$(CLI_OBJ))
+	$(AR) rcs $@ $^
 
-$(BUILD)/dcinet: $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread
+$(BUILD)/dcinet: $(CLI_MAIN) $(CLI_LIB) $(TUI_LIB) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_MAIN) $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread
 
 run: dcinet
 	./dcinet --data data
@@ -118,9 +122,11 @@ $(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_LIB) $(CORE_LIB) $(DEPS_TEST)
+# A test of tui/ (test_tui_*) or cli/ (test_cli_*) links the layers below.
+UI_TEST_BIN = $(filter $(BUILD)/tests/test_tui_% $(BUILD)/tests/test_cli_%,$(UNIT_BIN))
+$(UI_TEST_BIN): $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(DEPS_TEST)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
 
 # The replay tests of the fuzz targets' regressions include their sources.
 $(filter $(BUILD)/tests/test_core_fuzz_%,$(UNIT_BIN)): $(BUILD)/tests/test_core_fuzz_%: \
