@@ -124,7 +124,8 @@ $(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/test
 
 # A test of tui/ (test_tui_*) or cli/ (test_cli_*) links the layers below.
 UI_TEST_BIN = $(filter $(BUILD)/tests/test_tui_% $(BUILD)/tests/test_cli_%,$(UNIT_BIN))
-$(UI_TEST_BIN): $(BUILD)/tests/%: tests/unit/%.c $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(DEPS_TEST)
+$(UI_TEST_BIN): $(BUILD)/tests/%: tests/unit/%.c tests/unit/mancheck.h $(CLI_LIB) $(TUI_LIB) \
+                $(CORE_LIB) $(DEPS_TEST)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
 

@@ -10,70 +10,10 @@
  * are --diff's and --stale's; in the item of --export, all are
  * --export's.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "mancheck.h"
 #include "../../cli/cli.h"
 
-#define MAX_NAMES 32
-
 enum list { LIST_NONE, LIST_FIND, LIST_REPORT, LIST_EXPORT, LIST_COUNT };
-
-struct names {
-	char *name[MAX_NAMES];
-	int n;
-};
-
-static void names_add(struct names *ns, const char *name)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		if (strcmp(ns->name[i], name) == 0)
-			return;
-	assert_true(ns->n < MAX_NAMES);
-	ns->name[ns->n++] = strdup(name);
-}
-
-static int names_has(const struct names *ns, const char *name)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		if (strcmp(ns->name[i], name) == 0)
-			return 1;
-	return 0;
-}
-
-static void names_free(struct names *ns)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		free(ns->name[i]);
-	ns->n = 0;
-}
-
-static FILE *open_man(void)
-{
-	const char *src = getenv("DCINET_SRC");
-	char path[4096];
-	FILE *f = NULL;
-
-	if (src != NULL && src[0]) {
-		snprintf(path, sizeof(path), "%s/man/dcinet.1", src);
-		f = fopen(path, "r");
-	}
-	if (f == NULL)
-		f = fopen("man/dcinet.1", "r");
-	if (f == NULL)
-		f = fopen("../man/dcinet.1", "r");
-	return f;
-}
 
 /* The formats the man page names, per list. */
 static void man_formats(struct names man[LIST_COUNT])
