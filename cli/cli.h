@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include "../core/dcinet.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Exit statuses of --find, a contract with scripts (see dcinet(1)). */
 enum { FIND_FOUND = 0, FIND_NOTHING = 1, FIND_AMBIGUOUS = 2 };
 

@@ -374,7 +374,7 @@ const struct export_format *export_format_named(const char *name)
 
 int export_format_at(size_t i, const char **name, const char **description)
 {
-	if (i >= sizeof(formats) / sizeof(formats[0]))
+	if (i >= ARRAY_SIZE(formats))
 		return 0;
 	*name = formats[i].name;
 	*description = formats[i].description;

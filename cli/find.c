@@ -462,7 +462,7 @@ const struct find_format *find_format_named(const char *name)
 
 int find_format_at(size_t i, const char **name, const char **description)
 {
-	if (i >= sizeof(formats) / sizeof(formats[0]))
+	if (i >= ARRAY_SIZE(formats))
 		return 0;
 	*name = formats[i].name;
 	*description = formats[i].description;

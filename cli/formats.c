@@ -12,8 +12,6 @@
 #include "cli.h"
 #include "../tui/i18n.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --diff and --stale write text or one JSON document (diff.c, stale.c). */
 static const struct {
 	const char *name, *description;
