@@ -4,6 +4,7 @@
  * order with LIMIT/OFFSET, so a keystroke costs the rows it shows, never a
  * count or a sort of every match.
  */
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,6 +381,7 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	long i, end;
 	int rc;
 
+	assert(reg && fn);
 	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
 		return EX_USAGE;
 	q = search_build_query(text);
@@ -441,6 +443,7 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	char want[512];
 	int rc, named = 0;
 
+	assert(iso2 && text);
 	if (!st)
 		return 0;
 	text_fold(want, sizeof(want), text);
