@@ -17,6 +17,7 @@ PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 SHAREDIR = $(PREFIX)/share/dcinet
+LOCALEDIR = $(PREFIX)/share/locale
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  = $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
@@ -32,13 +33,18 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wfor
 # make install, the Debian package) prints warnings and goes on.
 WERROR   = -Werror
 PKGS     = ncursesw sqlite3
-DEPS_OK  = $(BUILD)/.deps-ok
+# Stamps that the Debian packages of a group of tools/install-deps.sh are
+# installed (the build group's and the group's): one pattern rule makes
+# them all, below.
+DEPS_OK   = $(BUILD)/.deps-build-ok
+DEPS_TEST = $(BUILD)/.deps-test-ok
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null) -lcsv -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) $(PKG_CFLAGS) \
-             -DDCINET_SHAREDIR='"$(SHAREDIR)"' -DDCINET_VERSION='"$(VERSION)"' \
+             -DDCINET_SHAREDIR='"$(SHAREDIR)"' -DDCINET_LOCALEDIR='"$(LOCALEDIR)"' \
+             -DDCINET_VERSION='"$(VERSION)"' \
              $(CPPFLAGS) $(CFLAGS)
 
 CORE_SRC = $(wildcard core/*.c)
@@ -49,6 +55,8 @@ TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 CORE_LIB = $(BUILD)/libdcicore.a
 TUI_LIB  = $(BUILD)/libdcitui.a
+CLI_MAIN = $(BUILD)/cli/main.o
+CLI_LIB  = $(BUILD)/libdcicli.a
 
 UNIT_SRC   = $(wildcard tests/unit/test_*.c)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -59,12 +67,22 @@ UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: dcinet $(BUILD)/dcinet.db
 
-dcinet: $(BUILD)/dcinet
+# The fragments: benchmarks, hardening (fuzz, sanitizers), the desk over
+# SSH and the French catalogue.  Each defines its own targets, which the
+# rules below name ($(MO_FR), i18n-check, install-locale): included here,
+# after the variables they use and before the rules that use theirs.
+include bench/bench.mk
+include hardening.mk
+include ssh.mk
+include i18n.mk
+
+# The binary of the build tree, and the catalogue it finds beside it.
+dcinet: $(BUILD)/dcinet $(MO_FR)
 	ln -sf $(BUILD)/dcinet dcinet
 
-$(DEPS_OK): tools/install-deps.sh
+$(BUILD)/.deps-%-ok: tools/install-deps.sh
 	@mkdir -p $(BUILD)
-	@tools/install-deps.sh build
+	@tools/install-deps.sh $(sort build $*)
 	@touch $@
 
 deps:
@@ -78,55 +96,61 @@ $(BUILD)/%.o: %.c $(DEPS_OK)
 	@cat $(@:.o=.warn) >&2
 $(CORE_OBJ) $(TUI_OBJ) $(CLI_OBJ): VERSION
 
-# The objects embed SHAREDIR: rebuild them when PREFIX changes
-# ("make", then "make install PREFIX=/usr").
+# The objects that use SHAREDIR (cli/) and LOCALEDIR (tui/i18n.c): rebuild
+# them when PREFIX changes ("make", then "make install PREFIX=/usr").
 $(BUILD)/.sharedir: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
-$(CLI_OBJ): $(BUILD)/.sharedir
+$(CLI_OBJ) $(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
 FORCE:
 
 $(CORE_LIB): $(CORE_OBJ)
 	$(AR) rcs $@ $^
 $(TUI_LIB): $(TUI_OBJ)
 	$(AR) rcs $@ $^
+$(CLI_LIB): $(filter-out $(CLI_MAIN),$(CLI_OBJ))
+	$(AR) rcs $@ $^
 
-$(BUILD)/dcinet: $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread
+$(BUILD)/dcinet: $(CLI_MAIN) $(CLI_LIB) $(TUI_LIB) $(CORE_LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_MAIN) $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread
 
 run: dcinet
 	./dcinet --data data
 
 # ---- tests ---------------------------------------------------------------
-$(BUILD)/.deps-test-ok: tools/install-deps.sh
-	@mkdir -p $(BUILD)
-	@tools/install-deps.sh build test
-	@touch $@
-
-$(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/testutil.h $(BUILD)/.deps-test-ok
+$(BUILD)/tests/test_core_%: tests/unit/test_core_%.c $(CORE_LIB) tests/unit/testutil.h $(DEPS_TEST)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
 
-$(BUILD)/tests/test_tui_%: tests/unit/test_tui_%.c $(TUI_LIB) $(CORE_LIB) $(BUILD)/.deps-test-ok
+# A test of tui/ (test_tui_*) or cli/ (test_cli_*) links the layers below.
+UI_TEST_BIN = $(filter $(BUILD)/tests/test_tui_% $(BUILD)/tests/test_cli_%,$(UNIT_BIN))
+$(UI_TEST_BIN): $(BUILD)/tests/%: tests/unit/%.c tests/unit/mancheck.h $(CLI_LIB) $(TUI_LIB) \
+                $(CORE_LIB) $(DEPS_TEST)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(WERROR) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(CLI_LIB) $(TUI_LIB) $(CORE_LIB) $(PKG_LIBS) -lcsv -pthread $(CMOCKA_LIBS)
 
-test: check-layers lint check-warnings test-unit test-e2e
+# The replay tests of the fuzz targets' regressions include their sources.
+$(filter $(BUILD)/tests/test_core_fuzz_%,$(UNIT_BIN)): $(BUILD)/tests/test_core_fuzz_%: \
+	fuzz/fuzz_%.c fuzz/fuzzlib.h fuzz/replay.h
+$(filter $(BUILD)/tests/test_tui_fuzz_%,$(UNIT_BIN)): $(BUILD)/tests/test_tui_fuzz_%: \
+	fuzz/fuzz_%.c fuzz/fuzzlib.h fuzz/replay.h
+
+test: check-layers lint check-warnings test-unit test-e2e i18n-check
 
 test-unit: $(UNIT_BIN) dcinet
 	@BUILD=$(BUILD) tests/run-unit.sh $(UNIT_BIN)
 
-test-e2e: dcinet $(BUILD)/.deps-test-ok
+test-e2e: dcinet $(DEPS_TEST)
 	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh tests/e2e/tui_*.sh
 
 # Refresh tests/golden/ (the whole screens tui_golden.sh compares) after a
 # change meant to change a screen; git diff tests/golden shows what did.
-golden: dcinet $(BUILD)/.deps-test-ok
+golden: dcinet $(DEPS_TEST)
 	@DCINET_GOLDEN_UPDATE=1 DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/tui_golden.sh
 
 # The command-line tests alone, without tmux screens (the Debian package's
 # build runs test-unit and this).
-test-cli: dcinet $(BUILD)/.deps-test-ok
+test-cli: dcinet $(DEPS_TEST)
 	@DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh tests/e2e/cli_*.sh
 
 # The shipped files round-tripped through LibreOffice in a French locale
@@ -150,7 +174,7 @@ check-layers:
 	@if grep -nE '\b(SELECT|INSERT|UPDATE|DELETE)\b|sqlite3_' tui/*.c tui/*.h 2>/dev/null; then \
 		echo "check-layers: tui/ must ask core/, never build SQL" >&2; exit 1; fi
 
-lint: $(BUILD)/.deps-test-ok
+lint: $(DEPS_TEST)
 	@for m in man/*.[0-9]; do \
 		out=$$(mandoc -Tlint -Wwarning "$$m" 2>&1); \
 		if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi; done
@@ -176,7 +200,7 @@ $(BUILD)/man/%: man/% $(BUILD)/.sharedir
 	@mkdir -p $(dir $@)
 	sed -e 's|/usr/local/|$(PREFIX)/|g' $< >$@
 
-install: dcinet $(BUILD)/dcinet.db $(BUILD)/man/dcinet.1 $(BUILD)/man/dcinet-data.5
+install: dcinet $(BUILD)/dcinet.db $(BUILD)/man/dcinet.1 $(BUILD)/man/dcinet-data.5 install-locale
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 		$(DESTDIR)$(FISHCOMPDIR)
@@ -190,7 +214,7 @@ install: dcinet $(BUILD)/dcinet.db $(BUILD)/man/dcinet.1 $(BUILD)/man/dcinet-dat
 	mv -f $(DESTDIR)$(SHAREDIR)/.dcinet.db.new $(DESTDIR)$(SHAREDIR)/dcinet.db
 	install -m 644 data/*.csv $(DESTDIR)$(SHAREDIR)/data/
 
-uninstall:
+uninstall: uninstall-locale
 	rm -f $(DESTDIR)$(BINDIR)/dcinet $(DESTDIR)$(MANDIR)/man1/dcinet.1 \
 		$(DESTDIR)$(MANDIR)/man5/dcinet-data.5 $(DESTDIR)$(SHAREDIR)/dcinet.db \
 		$(DESTDIR)$(SHAREDIR)/.dcinet.db.new $(DESTDIR)$(BASHCOMPDIR)/dcinet \
@@ -236,9 +260,3 @@ deb: dist
 test-package: dist-check deb
 
 -include $(CORE_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
-
-# Benchmarks (issue: scale) and hardening (fuzz, sanitizers) live in their own fragments.
-include bench/bench.mk
-include hardening.mk
-include ssh.mk
-include i18n.mk

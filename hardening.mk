@@ -69,12 +69,7 @@ VALGRIND      = valgrind --error-exitcode=99 --leak-check=full \
 .PHONY: fuzz fuzz-build fuzz-corpus test-asan test-valgrind test-long
 
 # ---- fuzzing --------------------------------------------------------------
-$(FUZZ_BUILD)/.deps-ok: tools/install-deps.sh
-	@mkdir -p $(FUZZ_BUILD)
-	@tools/install-deps.sh build fuzz
-	@touch $@
-
-$(FUZZ_TP)/.sources: fuzz/third-party.sh $(FUZZ_BUILD)/.deps-ok
+$(FUZZ_TP)/.sources: fuzz/third-party.sh $(BUILD)/.deps-fuzz-ok
 	fuzz/third-party.sh $(FUZZ_TP)
 	@touch $@
 
@@ -103,11 +98,6 @@ fuzz-corpus:
 fuzz: fuzz-build fuzz-corpus
 	@for t in $(FUZZ_TARGETS); do \
 		fuzz/run.sh $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_SECONDS) || exit 1; done
-
-# The replayed regressions follow the fuzz targets' sources.
-$(foreach t,import_file import_dir query sanitize,\
-  $(eval $(BUILD)/tests/test_core_fuzz_$(t): fuzz/fuzz_$(t).c fuzz/fuzzlib.h fuzz/replay.h))
-$(BUILD)/tests/test_tui_fuzz_osc: fuzz/fuzz_osc.c fuzz/fuzzlib.h fuzz/replay.h
 
 -include $(FUZZ_CORE_OBJ:.o=.d) $(FUZZ_EXTRA_osc:.o=.d)
 

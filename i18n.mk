@@ -1,4 +1,6 @@
-# i18n.mk: the browser's French catalogue (issue 6); included by the Makefile.
+# i18n.mk: the browser's French catalogue (issue 6); included by the
+# Makefile, whose dcinet, test, install and uninstall name the targets
+# here ($(MO_FR), i18n-check, install-locale, uninstall-locale).
 #
 # make                 also compiles po/fr.po into
 #                      $(BUILD)/locale/fr/LC_MESSAGES/dcinet.mo, where a
@@ -15,7 +17,6 @@
 #
 # Needs msgfmt, xgettext, msgmerge and msgcmp: Debian's gettext package, in
 # the build group of tools/install-deps.sh.
-LOCALEDIR  = $(PREFIX)/share/locale
 PO_FR      = po/fr.po
 POT        = po/dcinet.pot
 MO_FR      = $(BUILD)/locale/fr/LC_MESSAGES/dcinet.mo
@@ -29,14 +30,6 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 $(MO_FR): $(PO_FR) $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	msgfmt --check --output-file=$@ $(PO_FR)
-
-# The binary of the build tree and the tests use the catalogue.
-dcinet: $(MO_FR)
-
-# The locale directory is compiled into i18n.o; it changes with PREFIX,
-# as SHAREDIR does (see $(BUILD)/.sharedir in the Makefile).
-$(BUILD)/tui/i18n.o: ALL_CFLAGS += -DDCINET_LOCALEDIR='"$(LOCALEDIR)"'
-$(BUILD)/tui/i18n.o: $(BUILD)/.sharedir
 
 # Every directory with text for people: core/ marks its phrases with N_()
 # (kinds of source, the card's labels) and the clients translate them;
@@ -61,13 +54,9 @@ po-update: $(BUILD)/dcinet.pot
 	msgmerge --update --backup=none --no-wrap $(PO_FR) $(POT)
 	@LC_ALL=C msgfmt --statistics -o /dev/null $(PO_FR)
 
-test: i18n-check
-
-install: install-locale
 install-locale: $(MO_FR)
 	install -d $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
 	install -m 644 $(MO_FR) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/dcinet.mo
 
-uninstall: uninstall-locale
 uninstall-locale:
 	rm -f $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/dcinet.mo

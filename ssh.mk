@@ -17,6 +17,6 @@ SSH_IDLE ?= 10
 SSH_TESTS = $(sort $(wildcard tests/ssh/desk_*.sh)) $(sort $(wildcard tests/ssh/install_*.sh))
 
 .PHONY: test-ssh
-test-ssh: dcinet $(BUILD)/.deps-test-ok
+test-ssh: dcinet $(DEPS_TEST)
 	@tools/install-deps.sh ssh
 	@IDLE_SECONDS=$(SSH_IDLE) DCINET=$(CURDIR)/$(BUILD)/dcinet tests/run-e2e.sh $(SSH_TESTS)

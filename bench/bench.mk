@@ -5,11 +5,6 @@
 BENCH_BIN = $(BUILD)/bench/gen_registry $(BUILD)/bench/import_bench \
             $(BUILD)/bench/search_bench $(BUILD)/bench/pty_bench
 
-$(BUILD)/.deps-bench-ok: tools/install-deps.sh
-	@mkdir -p $(BUILD)
-	@tools/install-deps.sh build bench
-	@touch $@
-
 $(BUILD)/bench/gen_registry: bench/gen_registry.c $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lcsv

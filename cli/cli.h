@@ -7,23 +7,43 @@
 #include <stdio.h>
 #include "../core/dcinet.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Exit statuses of --find, a contract with scripts (see dcinet(1)). */
 enum { FIND_FOUND = 0, FIND_NOTHING = 1, FIND_AMBIGUOUS = 2 };
 
+/* ---- output formats (formats.c) --------------------------------------- */
+
+/* A table of output formats, read through its function: the i-th
+ * format's name and description (marked with N_(), translated when
+ * shown); 0 past the last. */
+typedef int (*format_at_fn)(size_t i, const char **name, const char **description);
+
+int find_format_at(size_t i, const char **name, const char **description);   /* find.c */
+int export_format_at(size_t i, const char **name, const char **description); /* export.c */
+/* --diff and --stale: text, json, in the order of this enum */
+enum report_format { REPORT_TEXT, REPORT_JSON };
+int report_format_at(size_t i, const char **name, const char **description);
+
+/* The index of the format called name in the table, or -1. */
+long format_index(format_at_fn at, const char *name);
+/* "text, plain, tsv, json" (the table's names) in buf: for usage messages. */
+const char *format_names(format_at_fn at, char *buf, size_t size);
+/* The formats of --find, --diff and --stale, and --export, one line each
+ * with its description, for --help. */
+void formats_usage(FILE *out);
+
+/* ---- --find ----------------------------------------------------------- */
+
 struct find_format;
 
-/* The output format called name ("text", "tsv", "json", "plain"), or NULL. */
+/* The output format called name ("text", "plain", "tsv", "json"), or NULL. */
 const struct find_format *find_format_named(const char *name);
-/* "text, tsv, json, plain": for usage messages. */
-const char *find_format_list(void);
 
 /* Print every hit for text in the given format.  Returns FIND_FOUND,
  * FIND_NOTHING or FIND_AMBIGUOUS (several countries match and none is
  * named exactly), or a sysexits code on failure. */
 int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out);
-
-/* The i-th format of --find (name and description), 0 past the last. */
-int find_format_at(size_t i, const char **name, const char **description);
 
 /* s as a JSON string, with what text_sanitize() would replace escaped
  * as \u, so a document is as safe to show as text (find.c). */
@@ -48,8 +68,6 @@ struct export_format;
 
 /* The export format called name ("csv", "json", "vcard"), or NULL. */
 const struct export_format *export_format_named(const char *name);
-/* "csv, json, vcard": for usage messages. */
-const char *export_format_list(void);
 /* 1 when the format writes a directory (csv) rather than one file. */
 int export_format_is_dir(const struct export_format *format);
 
@@ -60,8 +78,5 @@ int export_format_is_dir(const struct export_format *format);
  * sysexits code with one line in err. */
 int export_write(registry *reg, const struct export_format *format, const char *path,
                  int force, char *err, size_t errlen);
-
-/* The formats of --find and --export, one line each, for --help. */
-void formats_usage(FILE *out);
 
 #endif

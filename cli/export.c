@@ -357,6 +357,8 @@ static int write_vcard(registry *reg, struct sink *s)
 
 /* ---- the table -------------------------------------------------------- */
 
+/* The formats of --export: parsing, --help and the man page's check read
+ * this table (formats.c). */
 static const struct export_format formats[] = {
 	{ "csv", N_("a data directory (--out DIR) that --import reads back"), write_csv, 1 },
 	{ "json", N_("one JSON document: every table, every row"), write_json, 0 },
@@ -365,41 +367,23 @@ static const struct export_format formats[] = {
 
 const struct export_format *export_format_named(const char *name)
 {
-	size_t i;
+	long i = format_index(export_format_at, name);
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return &formats[i];
-	return NULL;
+	return i < 0 ? NULL : &formats[i];
 }
 
-const char *export_format_list(void)
+int export_format_at(size_t i, const char **name, const char **description)
 {
-	static char list[128];
-	size_t i, w = 0;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) && w < sizeof(list); i++)
-		w += (size_t)snprintf(list + w, sizeof(list) - w, "%s%s", i ? ", " : "",
-		                      formats[i].name);
-	return list;
+	if (i >= ARRAY_SIZE(formats))
+		return 0;
+	*name = formats[i].name;
+	*description = formats[i].description;
+	return 1;
 }
 
 int export_format_is_dir(const struct export_format *format)
 {
 	return format->is_dir;
-}
-
-void formats_usage(FILE *out)
-{
-	const char *name, *description;
-	size_t i;
-
-	fputs(_("\nFormats of --find (--format; --diff and --stale take text or json):\n"), out);
-	for (i = 0; find_format_at(i, &name, &description); i++)
-		fprintf(out, "  %-7s %s\n", name, _(description));
-	fputs(_("Formats of --export:\n"), out);
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		fprintf(out, "  %-7s %s\n", formats[i].name, _(formats[i].description));
 }
 
 /* A directory format into a new directory: written whole beside path,

@@ -443,6 +443,8 @@ static void plain_answer(struct find_out *f, const struct dci_answer *a)
 	}
 }
 
+/* The formats of --find: parsing, --help and the man page's check read
+ * this table (formats.c). */
 static const struct find_format formats[] = {
 	{ "text", N_("the answer, then one line a hit, for people"), text_answer, text_hit, NULL },
 	{ "plain", N_("the answer, then one sentence a hit, for screen readers and pasting"),
@@ -453,29 +455,14 @@ static const struct find_format formats[] = {
 
 const struct find_format *find_format_named(const char *name)
 {
-	size_t i;
+	long i = format_index(find_format_at, name);
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return &formats[i];
-	return NULL;
-}
-
-/* "text, plain, tsv, json", from the table. */
-const char *find_format_list(void)
-{
-	static char list[128];
-	size_t i, w = 0;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) && w < sizeof(list); i++)
-		w += (size_t)snprintf(list + w, sizeof(list) - w, "%s%s", i ? ", " : "",
-		                      formats[i].name);
-	return list;
+	return i < 0 ? NULL : &formats[i];
 }
 
 int find_format_at(size_t i, const char **name, const char **description)
 {
-	if (i >= sizeof(formats) / sizeof(formats[0]))
+	if (i >= ARRAY_SIZE(formats))
 		return 0;
 	*name = formats[i].name;
 	*description = formats[i].description;

@@ -36,7 +36,7 @@ static const char *const usage_text = N_(
 	"  -f, --find TEXT    print the answer, then matching countries (with the post\n"
 	"                     covering them), posts, staff and themes; exit 0 found,\n"
 	"                     1 nothing found, 2 ambiguous (several match, none exactly)\n"
-	"  -F, --format FMT   with --find: a format below; with --diff, --stale: text, json\n"
+	"  -F, --format FMT   with --find, --diff or --stale: one of its formats below\n"
 	"  -j, --json         the same as --format json\n"
 	"  -p, --plain        the same as --format plain\n"
 	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
@@ -128,13 +128,15 @@ static int bad_option(const char *arg, int opt)
 	return usage_error(msg);
 }
 
-/* "dcinet: unknown format 'yaml' (want text, plain, tsv, json)" */
-static int unknown_format(const char *what, const char *name, const char *want)
+/* "dcinet: unknown format 'yaml' (want text, plain, tsv, json)": the
+ * names of the table at. */
+static int unknown_format(const char *what, const char *name, format_at_fn at)
 {
-	char msg[512], clean[128];
+	char msg[512], clean[128], want[128];
 
 	text_sanitize(clean, sizeof(clean), name, 0);
-	snprintf(msg, sizeof(msg), _("unknown %s '%s' (want %s)"), what, clean, want);
+	snprintf(msg, sizeof(msg), _("unknown %s '%s' (want %s)"), what, clean,
+	         format_names(at, want, sizeof(want)));
 	return usage_error(msg);
 }
 
@@ -171,14 +173,15 @@ static int check_modes(struct options *o)
 	if (o->export && export_format_is_dir(o->export) && !o->out)
 		return usage_error(_("--export csv writes a directory: give --out DIR"));
 	if (o->format_name && (o->diff || o->stale)) {
-		if (strcmp(o->format_name, "json") == 0)
-			o->json = 1;
-		else if (strcmp(o->format_name, "text") != 0)
-			return unknown_format("format", o->format_name, "text, json");
+		long i = format_index(report_format_at, o->format_name);
+
+		if (i < 0)
+			return unknown_format("format", o->format_name, report_format_at);
+		o->json = i == REPORT_JSON;
 	} else if (o->format_name && o->find) {
 		o->format = find_format_named(o->format_name);
 		if (!o->format)
-			return unknown_format("format", o->format_name, find_format_list());
+			return unknown_format("format", o->format_name, find_format_at);
 	} else if (o->format_name) {
 		return usage_error(_("--format, --json and --plain go with --find, --diff or --stale"));
 	}
@@ -231,7 +234,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'e':
 			o->export = export_format_named(optarg);
 			if (!o->export)
-				return unknown_format("export format", optarg, export_format_list());
+				return unknown_format("export format", optarg, export_format_at);
 			break;
 		case 'o': o->out = optarg; break;
 		case 'x': o->force = 1; break;

@@ -14,6 +14,7 @@
  *  - the answer carries the posts that serve it (for a country, every
  *    covering post, host first) with their facts, local time and evidence.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,9 +355,11 @@ static struct answer_state *state_new(registry *reg, const char *text, struct hi
 int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void *ctx)
 {
 	struct hit_list *l;
-	struct answer_state *s = state_new(reg, hit->label, &l);
+	struct answer_state *s;
 	int rc;
 
+	assert(reg && hit && fn);
+	s = state_new(reg, hit->label, &l);
 	if (!s)
 		return EX_OSERR;
 	on_hit(l, hit);
@@ -373,9 +376,11 @@ int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void 
 int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 {
 	struct hit_list *l;
-	struct answer_state *s = state_new(reg, text, &l);
+	struct answer_state *s;
 	int kind, rc = 0;
 
+	assert(reg && fn);
+	s = state_new(reg, text, &l);
 	if (!s)
 		return EX_OSERR;
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++) {

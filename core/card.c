@@ -2,6 +2,7 @@
  * card.c: a post's card, the few lines a desk officer pastes into a
  * message: who, how to reach them, what they cover, and as of when.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,7 @@ char *post_card(registry *reg, const char *post_id, int french,
 {
 	struct card c;
 
+	assert(reg && post_id);
 	memset(&c, 0, sizeof(c));
 	c.french = french;
 	c.translate = translate;

@@ -14,6 +14,10 @@
  *    what you keep.  A field the source does not state is "" (never NULL).
  *    A callback returns 0 to go on, non-zero to stop early.
  *  - No function keeps a pointer to caller memory after it returns.
+ *  - A registry, a callback, an out argument and the key a query is asked
+ *    for (a post id, a country code, a cutoff) are never NULL: the core
+ *    asserts it.  registry_close() and registry_error() take NULL, and
+ *    themes_each() a NULL post (the whole network's themes).
  *  - A registry is used by one thread at a time (its SQLite connection is
  *    opened without a mutex); the importer's own reader thread is internal.
  */

@@ -8,6 +8,8 @@
  * The registries themselves are only read.  Nothing beyond the two
  * registries is needed: no history is kept by --import or make install.
  */
+#include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -115,12 +117,29 @@ static const char diff_sql[] =
 	"    JOIN n.posts np ON np.id = op.id WHERE op.id = s.post AND op.source = s.source"
 	"    AND op.source <> np.source);";
 
-static const char changes_sql[] =
-	"SELECT post, kind, " POST_LABEL("ch.post") ", subject, field, old, new,"
-	"  CASE WHEN kind IN (3, 4, 5) THEN coalesce((SELECT name_en FROM n.countries"
-	"    WHERE iso2 = subject), (SELECT name_en FROM o.countries WHERE iso2 = subject), '')"
-	"  ELSE '' END"
-	"  FROM changes ch ORDER BY post, kind, ord, subject, field, old, new";
+/* A row of the ordered changes: the change, the kind it names by number
+ * and, for a country (kinds 3 to 5), the country's name. */
+struct change_row {
+	struct dci_change ch;
+	int kind;
+	const char *country;
+};
+
+static const struct column change_cols[] = {
+	{ "post", offsetof(struct change_row, ch.post), COLUMN_TEXT },
+	{ "kind", offsetof(struct change_row, kind), COLUMN_INT },
+	{ POST_LABEL("ch.post"), offsetof(struct change_row, ch.post_label), COLUMN_TEXT },
+	{ "subject", offsetof(struct change_row, ch.subject), COLUMN_TEXT },
+	{ "field", offsetof(struct change_row, ch.field), COLUMN_TEXT },
+	{ "old", offsetof(struct change_row, ch.old_value), COLUMN_TEXT },
+	{ "new", offsetof(struct change_row, ch.new_value), COLUMN_TEXT },
+	{ "CASE WHEN kind IN (3, 4, 5) THEN coalesce((SELECT name_en FROM n.countries"
+	  " WHERE iso2 = subject), (SELECT name_en FROM o.countries WHERE iso2 = subject), '')"
+	  " ELSE '' END", offsetof(struct change_row, country), COLUMN_TEXT },
+};
+
+static const char changes_from[] =
+	"FROM changes ch ORDER BY post, kind, ord, subject, field, old, new";
 
 static int fail(sqlite3 *db, char *err, size_t errlen, const char *what)
 {
@@ -190,9 +209,11 @@ int registry_diff(registry *old_reg, registry *new_reg, change_fn fn, void *ctx,
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
-	char subject[512];
-	int rc;
+	struct change_row r;
+	char subject[512], list[1024], sql[1536];
+	int rc, step = SQLITE_DONE;
 
+	assert(old_reg && new_reg && fn && err && errlen > 0);
 	err[0] = '\0';
 	if (sqlite3_open_v2(":memory:", &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
@@ -206,34 +227,23 @@ int registry_diff(registry *old_reg, registry *new_reg, change_fn fn, void *ctx,
 		rc = fail(db, err, errlen, "compare");
 	if (!rc)
 		rc = field_changes(db, err, errlen);
-	if (!rc && sqlite3_prepare_v2(db, changes_sql, -1, &st, NULL) != SQLITE_OK)
-		rc = fail(db, err, errlen, "list changes");
-	while (!rc) {
-		struct dci_change ch;
-		const char *country;
-		int step = sqlite3_step(st);
-
-		if (step == SQLITE_DONE)
-			break;
-		if (step != SQLITE_ROW) {
+	if (!rc) {
+		column_list(list, sizeof(list), change_cols, ARRAY_SIZE(change_cols));
+		snprintf(sql, sizeof(sql), "SELECT %s %s", list, changes_from);
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 			rc = fail(db, err, errlen, "list changes");
-			break;
+	}
+	while (!rc && row_next(st, change_cols, ARRAY_SIZE(change_cols), &r, &step)) {
+		r.ch.kind = (enum change_kind)r.kind;
+		if (r.country[0]) {       /* "NP (Nepal)" */
+			snprintf(subject, sizeof(subject), "%s (%s)", r.ch.subject, r.country);
+			r.ch.subject = subject;
 		}
-		ch.kind = (enum change_kind)sqlite3_column_int(st, 1);
-		ch.post = column_text(st, 0);
-		ch.post_label = column_text(st, 2);
-		ch.subject = column_text(st, 3);
-		ch.field = column_text(st, 4);
-		ch.old_value = column_text(st, 5);
-		ch.new_value = column_text(st, 6);
-		country = column_text(st, 7);
-		if (country[0]) {       /* "NP (Nepal)" */
-			snprintf(subject, sizeof(subject), "%s (%s)", ch.subject, country);
-			ch.subject = subject;
-		}
-		if (fn(ctx, &ch))
+		if (fn(ctx, &r.ch))
 			break;
 	}
+	if (!rc && step != SQLITE_DONE && step != SQLITE_ROW)
+		rc = fail(db, err, errlen, "list changes");
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return rc;

@@ -3,6 +3,7 @@
  * for --export: the table descriptions of tables.c name the files and
  * columns, so an exported directory imports to the same registry.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,7 @@ int registry_tables_each(registry *reg, table_row_fn fn, void *ctx)
 	size_t t;
 	int rc = 0, stop = 0;
 
+	assert(reg && fn);
 	for (t = 0; t < registry_table_count && !rc && !stop; t++)
 		rc = table_each(reg, &registry_tables[t], fn, ctx, &stop);
 	return rc;

@@ -42,6 +42,34 @@ struct registry {
  * and with its bindings cleared; NULL on an SQLite error (kept for
  * registry_error()). */
 sqlite3_stmt *registry_stmt(registry *reg, enum stmt_id id, const char *sql);
+
+/* One column of a SELECT bound to the field of a row struct it fills: a
+ * query lists its columns once, in a table of these, and both its SELECT
+ * list and the filling of its rows are made from that table, so a field
+ * is added by adding one line to it. */
+enum column_type {
+	COLUMN_TEXT,               /* const char *, "" for NULL */
+	COLUMN_INT,                /* int, 0 for NULL */
+	COLUMN_FIGURE,             /* long, -1 for NULL (a figure not stated) */
+};
+struct column {
+	const char *sql;           /* its expression in the SELECT list */
+	size_t offset;             /* offsetof() its field in the row struct */
+	enum column_type type;
+};
+
+/* "a, b, c": the SELECT list of the n columns cols, in buf (asserted to
+ * fit). */
+void column_list(char *buf, size_t size, const struct column *cols, size_t n);
+/* The cached statement id, "SELECT <cols' list> <rest>", prepared on
+ * first use as registry_stmt() does; asserts that it yields n columns. */
+sqlite3_stmt *select_stmt(registry *reg, enum stmt_id id, const struct column *cols,
+                          size_t n, const char *rest);
+/* The one step loop of the core's queries: step st; on a row, fill the
+ * struct at row from the n columns cols (st yields exactly those) and
+ * return 1; at the end or on an error return 0.  *rc holds SQLite's code
+ * for stmt_finish(), also when the caller stops after a row. */
+int row_next(sqlite3_stmt *st, const struct column *cols, size_t n, void *row, int *rc);
 /* The code of a statement that did not prepare: EX_DATAERR. */
 int stmt_failed(const registry *reg);
 /* Step st to the end, returning 0, or on an error EX_DATAERR (a damaged

@@ -4,6 +4,8 @@
  * order with LIMIT/OFFSET, so a keystroke costs the rows it shows, never a
  * count or a sort of every match.
  */
+#include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,40 +82,79 @@ char *search_build_query(const char *text)
 	return q;
 }
 
-static const char *const search_sql[HIT_KIND_COUNT] = {
+/* A row of a search statement: the hit but its kind and post label,
+ * which is made of the post's city and country. */
+struct hit_row {
+	struct dci_hit hit;
+	const char *city, *country;
+};
+
+/* The columns of the four statements, by field: each kind's expression
+ * for it, over the tables that kind's FROM clause (search_from) names. */
+static const struct {
+	size_t offset;                 /* in struct hit_row */
+	const char *sql[HIT_KIND_COUNT];
+} hit_fields[] = {
+	{ offsetof(struct hit_row, hit.ref), {
+		[HIT_COUNTRY] = "c.iso2", [HIT_POST] = "p.id",
+		[HIT_STAFF] = "st.rowid", [HIT_THEME] = "t.rowid" } },
+	{ offsetof(struct hit_row, hit.label), {
+		[HIT_COUNTRY] = "c.name_en",
+		[HIT_POST] = "CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END",
+		[HIT_STAFF] = "CASE WHEN st.name <> '' THEN st.name ELSE st.role END",
+		[HIT_THEME] = "t.theme_en" } },
+	{ offsetof(struct hit_row, hit.detail), {
+		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "p.name_en",
+		[HIT_STAFF] = "trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> ''"
+		              " THEN ', ' ELSE '' END"
+		              " || CASE WHEN st.name <> '' THEN st.role ELSE '' END)",
+		[HIT_THEME] = "t.theme_fr" } },
+	{ offsetof(struct hit_row, hit.relation), {
+		[HIT_COUNTRY] = "coalesce(cov.relation, '')", [HIT_POST] = "''",
+		[HIT_STAFF] = "''", [HIT_THEME] = "''" } },
+	{ offsetof(struct hit_row, hit.post), {
+		[HIT_COUNTRY] = "coalesce(cov.post, '')", [HIT_POST] = "p.id",
+		[HIT_STAFF] = "st.post", [HIT_THEME] = "coalesce(t.post, '')" } },
+	{ offsetof(struct hit_row, city), {
+		[HIT_COUNTRY] = "p.city", [HIT_POST] = "p.city",
+		[HIT_STAFF] = "p.city", [HIT_THEME] = "p.city" } },
+	{ offsetof(struct hit_row, country), {
+		[HIT_COUNTRY] = "p.country_en", [HIT_POST] = "c.name_en",
+		[HIT_STAFF] = "p.country_en", [HIT_THEME] = "p.country_en" } },
+	{ offsetof(struct hit_row, hit.phone), {
+		[HIT_COUNTRY] = "p.phone", [HIT_POST] = "p.phone",
+		[HIT_STAFF] = "p.phone", [HIT_THEME] = "p.phone" } },
+	{ offsetof(struct hit_row, hit.date), {
+		[HIT_COUNTRY] = "p.updated", [HIT_POST] = "p.updated",
+		[HIT_STAFF] = "CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END",
+		[HIT_THEME] = "s.modified" } },
+};
+
+#define HIT_COLUMNS ARRAY_SIZE(hit_fields)
+
+static const char *const search_from[HIT_KIND_COUNT] = {
 	[HIT_COUNTRY] =
-		"SELECT c.iso2, c.name_en, c.name_fr, coalesce(cov.relation, ''),"
-		" coalesce(cov.post, ''), p.city, p.country_en, p.phone, p.updated"
 		/* Covered countries first, by name, each with its host posts
 		 * first, then by city: the order of the index tables read here
 		 * (schema.c), so the rows come sorted and the limit stops the
 		 * reading, however many posts cover a country. */
-		" FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
+		"FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
 		" JOIN countries c ON c.iso2 = co.iso2"
 		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
 		" LEFT JOIN hit_post p ON p.id = cov.post"
 		" WHERE fts_country MATCH ?1"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
-		"SELECT p.id, CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END, p.name_en,"
-		" '', p.id, p.city, c.name_en, p.phone, p.updated"
-		" FROM fts_post f JOIN posts p ON p.rowid = f.rowid"
+		"FROM fts_post f JOIN posts p ON p.rowid = f.rowid"
 		" JOIN countries c ON c.iso2 = p.country"
 		" WHERE fts_post MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_STAFF] =
-		"SELECT st.rowid, CASE WHEN st.name <> '' THEN st.name ELSE st.role END,"
-		" trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> '' THEN ', ' ELSE '' END"
-		"   || CASE WHEN st.name <> '' THEN st.role ELSE '' END),"
-		" '', st.post, p.city, p.country_en, p.phone,"
-		" CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END"
 		/* hit_post, hit_source: what a hit shows of them (schema.c) */
-		" FROM fts_staff f JOIN staff st ON st.rowid = f.rowid"
+		"FROM fts_staff f JOIN staff st ON st.rowid = f.rowid"
 		" JOIN hit_post p ON p.id = st.post JOIN hit_source s ON s.id = st.source"
 		" WHERE fts_staff MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_THEME] =
-		"SELECT t.rowid, t.theme_en, t.theme_fr, '', coalesce(t.post, ''), p.city,"
-		" p.country_en, p.phone, s.modified"
-		" FROM fts_theme f JOIN themes t ON t.rowid = f.rowid"
+		"FROM fts_theme f JOIN themes t ON t.rowid = f.rowid"
 		" LEFT JOIN hit_post p ON p.id = t.post JOIN hit_source s ON s.id = t.source"
 		" WHERE fts_theme MATCH ?1 LIMIT ?2 OFFSET ?3",
 };
@@ -132,10 +173,10 @@ static const char *const search_sql[HIT_KIND_COUNT] = {
  * kind) runs its own query, as before. */
 
 #define CACHE_ROWS 256
-#define HIT_COLUMNS 10             /* 9 columns and the post label */
 
 struct cached_hit {
-	char *col[HIT_COLUMNS];        /* pointers into one block */
+	struct dci_hit hit;            /* its strings point into block */
+	char *block;
 };
 
 struct kind_cache {
@@ -162,7 +203,7 @@ static void kind_reset(registry *reg, int kind)
 	if (c->live && reg->stmt[search_ids[kind]])
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
 	for (i = 0; i < c->n; i++)
-		free(c->rows[i].col[0]);
+		free(c->rows[i].block);
 	free(c->q);
 	c->q = NULL;
 	c->n = c->complete = c->live = 0;
@@ -191,13 +232,27 @@ static void post_label_of(char *buf, size_t n, const char *city, const char *cou
 		snprintf(buf, n, "%s", country);
 }
 
-/* Keep the statement's current row; 0 when out of memory. */
-static int cache_row(struct kind_cache *c, sqlite3_stmt *st)
+/* The columns of kind's statement, in cols. */
+static void hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS])
 {
-	const char *v[HIT_COLUMNS];
-	size_t len[HIT_COLUMNS], total = 0;
+	size_t i;
+
+	for (i = 0; i < HIT_COLUMNS; i++) {
+		cols[i].sql = hit_fields[i].sql[kind];
+		cols[i].offset = hit_fields[i].offset;
+		cols[i].type = COLUMN_TEXT;
+	}
+}
+
+/* Keep a copy of row; 0 when out of memory. */
+static int cache_row(struct kind_cache *c, const struct hit_row *row)
+{
+	struct dci_hit h = row->hit;
+	const char **field[] = {
+		&h.ref, &h.label, &h.detail, &h.relation, &h.post, &h.post_label, &h.phone, &h.date,
+	};
+	size_t len[ARRAY_SIZE(field)], total = 0, i;
 	char post_label[512], *block;
-	int i;
 
 	if (c->n == c->cap) {
 		int cap = c->cap ? c->cap * 2 : 32;
@@ -208,20 +263,20 @@ static int cache_row(struct kind_cache *c, sqlite3_stmt *st)
 		c->rows = rows;
 		c->cap = cap;
 	}
-	for (i = 0; i < HIT_COLUMNS - 1; i++)
-		v[i] = column_text(st, i);
-	post_label_of(post_label, sizeof(post_label), v[5], v[6]);
-	v[HIT_COLUMNS - 1] = post_label;
-	for (i = 0; i < HIT_COLUMNS; i++)
-		total += (len[i] = strlen(v[i])) + 1;
+	post_label_of(post_label, sizeof(post_label), row->city, row->country);
+	h.post_label = post_label;
+	for (i = 0; i < ARRAY_SIZE(field); i++)
+		total += (len[i] = strlen(*field[i])) + 1;
 	block = malloc(total);
 	if (!block)
 		return 0;
-	for (i = 0; i < HIT_COLUMNS; i++) {
-		memcpy(block, v[i], len[i] + 1);
-		c->rows[c->n].col[i] = block;
+	c->rows[c->n].block = block;
+	for (i = 0; i < ARRAY_SIZE(field); i++) {
+		memcpy(block, *field[i], len[i] + 1);
+		*field[i] = block;
 		block += len[i] + 1;
 	}
+	c->rows[c->n].hit = h;
 	c->n++;
 	return 1;
 }
@@ -230,9 +285,12 @@ static int cache_row(struct kind_cache *c, sqlite3_stmt *st)
 static int cache_fill(registry *reg, int kind, const char *q, int want)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
+	struct column cols[HIT_COLUMNS];
+	struct hit_row row;
 	sqlite3_stmt *st;
 	int rc = SQLITE_ROW;
 
+	hit_columns((enum hit_kind)kind, cols);
 	if (c->q && strcmp(c->q, q) != 0)
 		kind_reset(reg, kind);
 	if (!c->q) {
@@ -248,9 +306,9 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 		int i;
 
 		for (i = 0; i < c->n; i++)
-			free(c->rows[i].col[0]);
+			free(c->rows[i].block);
 		c->n = 0;
-		st = registry_stmt(reg, search_ids[kind], search_sql[kind]);
+		st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
 		if (!st)
 			return stmt_failed(reg);
 		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
@@ -260,8 +318,8 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	} else {
 		st = reg->stmt[search_ids[kind]];
 	}
-	while (c->n < want && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!cache_row(c, st)) {
+	while (c->n < want && row_next(st, cols, HIT_COLUMNS, &row, &rc))
+		if (!cache_row(c, &row)) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
@@ -283,35 +341,29 @@ static int search_direct(registry *reg, const char *q, enum hit_kind kind,
                          long offset, long limit, hit_fn fn, void *ctx)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
+	struct column cols[HIT_COLUMNS];
+	struct hit_row row;
 	sqlite3_stmt *st;
 	int rc;
 
+	hit_columns(kind, cols);
 	if (c->live) {
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
 		c->live = 0;
 	}
-	st = registry_stmt(reg, search_ids[kind], search_sql[kind]);
+	st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset < 0 ? 0 : offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
 		char post_label[512];
-		struct dci_hit h;
 
-		post_label_of(post_label, sizeof(post_label), column_text(st, 5),
-		              column_text(st, 6));
-		h.kind = kind;
-		h.ref = column_text(st, 0);
-		h.label = column_text(st, 1);
-		h.detail = column_text(st, 2);
-		h.relation = column_text(st, 3);
-		h.post = column_text(st, 4);
-		h.post_label = post_label;
-		h.phone = column_text(st, 7);
-		h.date = column_text(st, 8);
-		if (fn(ctx, &h))
+		post_label_of(post_label, sizeof(post_label), row.city, row.country);
+		row.hit.kind = kind;
+		row.hit.post_label = post_label;
+		if (fn(ctx, &row.hit))
 			break;
 	}
 	rc = stmt_finish(reg, st, rc);
@@ -327,6 +379,7 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	long i, end;
 	int rc;
 
+	assert(reg && fn);
 	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
 		return EX_USAGE;
 	q = search_build_query(text);
@@ -350,9 +403,9 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 		return rc;
 	c = &reg->search->kind[kind];
 	for (i = offset; i < end && i < c->n; i++) {
-		char *const *v = c->rows[i].col;
-		struct dci_hit h = { kind, v[0], v[1], v[2], v[3], v[4], v[9], v[7], v[8] };
+		struct dci_hit h = c->rows[i].hit;
 
+		h.kind = kind;
 		if (fn(ctx, &h))
 			break;
 	}
@@ -441,6 +494,7 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	char want[512];
 	int rc, named = 0;
 
+	assert(iso2 && text);
 	if (!st)
 		return 0;
 	text_fold(want, sizeof(want), text);

@@ -6,6 +6,8 @@
  * cutoff is old, and a partial date counts as its last day, so "2021" is
  * old only once 2021-12-31 is (date_is_before, and the SQL below).
  */
+#include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -57,18 +59,29 @@ int date_is_before(const char *date, const char *cutoff)
 
 /* The facts: a post's last update (its primary source), each staff row's
  * as-of date (its source), each further source's own date. */
-static const char stale_sql[] =
+static const char stale_with[] =
 	"WITH facts(date, post, fact, ord, subject, source) AS ("
 	"  SELECT updated, id, 'updated', 0, '', source FROM posts WHERE updated <> ''"
 	"  UNION ALL SELECT as_of, post, 'staff', 1,"
 	"    role || CASE WHEN name <> '' THEN ', ' || name ELSE '' END, source"
 	"    FROM staff WHERE as_of <> ''"
 	"  UNION ALL SELECT s.modified, ps.post, 'source', 2, s.title, ps.source"
-	"    FROM post_sources ps JOIN sources s ON s.id = ps.source WHERE s.modified <> '')"
-	"SELECT f.date, f.post,"
-	"  CASE WHEN p.city <> '' THEN p.city || ', ' || c.name_en ELSE c.name_en END,"
-	"  f.fact, f.subject, f.source, s.url, s.document"
-	"  FROM facts f JOIN sources s ON s.id = f.source JOIN posts p ON p.id = f.post"
+	"    FROM post_sources ps JOIN sources s ON s.id = ps.source WHERE s.modified <> '')";
+
+static const struct column stale_cols[] = {
+	{ "f.date", offsetof(struct dci_stale_fact, date), COLUMN_TEXT },
+	{ "f.post", offsetof(struct dci_stale_fact, post), COLUMN_TEXT },
+	{ "CASE WHEN p.city <> '' THEN p.city || ', ' || c.name_en ELSE c.name_en END",
+	  offsetof(struct dci_stale_fact, post_label), COLUMN_TEXT },
+	{ "f.fact", offsetof(struct dci_stale_fact, fact), COLUMN_TEXT },
+	{ "f.subject", offsetof(struct dci_stale_fact, subject), COLUMN_TEXT },
+	{ "f.source", offsetof(struct dci_stale_fact, source), COLUMN_TEXT },
+	{ "s.url", offsetof(struct dci_stale_fact, url), COLUMN_TEXT },
+	{ "s.document", offsetof(struct dci_stale_fact, document), COLUMN_TEXT },
+};
+
+static const char stale_from[] =
+	"FROM facts f JOIN sources s ON s.id = f.source JOIN posts p ON p.id = f.post"
 	"  JOIN countries c ON c.iso2 = p.country"
 	"  WHERE (CASE length(f.date) WHEN 4 THEN f.date || '-12-31'"
 	"    WHEN 7 THEN f.date || '-31' ELSE f.date END) < ?1"
@@ -76,28 +89,22 @@ static const char stale_sql[] =
 
 int stale_facts_each(registry *reg, const char *cutoff, stale_fn fn, void *ctx)
 {
+	struct dci_stale_fact f;
 	sqlite3_stmt *st;
+	char list[1024], sql[2048];
 	int rc;
 
-	if (sqlite3_prepare_v2(reg->db, stale_sql, -1, &st, NULL) != SQLITE_OK) {
+	assert(reg && cutoff && fn);
+	column_list(list, sizeof(list), stale_cols, ARRAY_SIZE(stale_cols));
+	snprintf(sql, sizeof(sql), "%s SELECT %s %s", stale_with, list, stale_from);
+	if (sqlite3_prepare_v2(reg->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		snprintf(reg->err, sizeof(reg->err), "%s", sqlite3_errmsg(reg->db));
 		return stmt_failed(reg);
 	}
 	sqlite3_bind_text(st, 1, cutoff, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct dci_stale_fact f;
-
-		f.date = column_text(st, 0);
-		f.post = column_text(st, 1);
-		f.post_label = column_text(st, 2);
-		f.fact = column_text(st, 3);
-		f.subject = column_text(st, 4);
-		f.source = column_text(st, 5);
-		f.url = column_text(st, 6);
-		f.document = column_text(st, 7);
+	while (row_next(st, stale_cols, ARRAY_SIZE(stale_cols), &f, &rc))
 		if (fn(ctx, &f))
 			break;
-	}
 	rc = stmt_finish(reg, st, rc);
 	sqlite3_finalize(st);
 	return rc;

@@ -1,5 +1,6 @@
 # cli_completion.sh: the shell completions in completions/ know every option
-# of dcinet --help; bash's completes options, formats and directories
+# and every output format of dcinet --help (which lists the formats from
+# their tables); bash's completes options, formats and directories
 # (functionally, without bash-completion's helpers); zsh's and fish's parse
 # when those shells are installed.
 . "$DCINET_SRC/tests/e2e/clilib.sh"
@@ -10,7 +11,18 @@ command -v bash >/dev/null || fail "bash is needed"
 # The long options --help lists.
 run "$DCINET" --help
 expect_status 0
-grep -oE -- '--[a-z][a-z-]+' "$TMP/out" | sort -u >"$TMP/help-opts"
+cp "$TMP/out" "$TMP/help"
+grep -oE -- '--[a-z][a-z-]+' "$TMP/help" | sort -u >"$TMP/help-opts"
+
+# The formats --help lists under a heading ("Formats of --find"), from the
+# tables the command line parses with (cli/formats.c): "text plain tsv json ".
+help_formats() {
+	awk -v h="$1" 'index($0, h) == 1 { on = 1; next } /^[^ ]/ { on = 0 }
+		on && /^  [a-z]/ { printf "%s ", $1 }' "$TMP/help"
+}
+find_formats=$(help_formats "Formats of --find")
+export_formats=$(help_formats "Formats of --export")
+[ -n "$find_formats" ] && [ -n "$export_formats" ] || fail "--help lists no formats"
 [ "$(wc -l <"$TMP/help-opts")" -ge 10 ] || fail "--help lists too few options: $(cat "$TMP/help-opts")"
 
 # complete WORD...: the words bash's completion offers for the last WORD.
@@ -31,11 +43,11 @@ missing=$(sort -u "$TMP/bash-opts" | comm -23 "$TMP/help-opts" -)
 
 [ "$(complete_words --form)" = --format ] || fail "--form does not complete to --format"
 complete_words --fo | grep -qx -- --format || fail "--fo does not offer --format"
-[ "$(complete_words --format "" | tr '\n' ' ')" = "text plain tsv json " ] ||
+[ "$(complete_words --format "" | tr '\n' ' ')" = "$find_formats" ] ||
 	fail "--format offers: $(complete_words --format '')"
 [ "$(complete_words --format = j)" = json ] || fail "--format=j does not complete to json"
 [ "$(complete_words -F ts)" = tsv ] || fail "-F ts does not complete to tsv"
-[ "$(complete_words --export "" | tr '\n' ' ')" = "csv json vcard " ] ||
+[ "$(complete_words --export "" | tr '\n' ' ')" = "$export_formats" ] ||
 	fail "--export offers: $(complete_words --export '')"
 complete_words --diff data Makef | grep -qx Makefile || fail "--diff OLD NEW does not offer files for NEW"
 # Directories for --data, --check and --import (data/ and tests/ here), and
@@ -57,6 +69,12 @@ for f in "$comp/_dcinet" "$comp/dcinet.fish"; do
 		esac || fail "$f lacks $o"
 	done
 done
+grep -qF ":format:(${find_formats% })" "$comp/_dcinet" || fail "_dcinet's --format lacks $find_formats"
+grep -qF ":format:(${export_formats% })" "$comp/_dcinet" || fail "_dcinet's --export lacks $export_formats"
+grep -qF -- "-l format -x -a '${find_formats% }'" "$comp/dcinet.fish" ||
+	fail "dcinet.fish's --format lacks $find_formats"
+grep -qF -- "-l export -x -a '${export_formats% }'" "$comp/dcinet.fish" ||
+	fail "dcinet.fish's --export lacks $export_formats"
 if command -v zsh >/dev/null; then
 	zsh -n "$comp/_dcinet" || fail "_dcinet does not parse in zsh"
 fi
@@ -64,7 +82,7 @@ if command -v fish >/dev/null; then
 	fish -n "$comp/dcinet.fish" || fail "dcinet.fish does not parse in fish"
 	fish_complete() { fish -c "source $comp/dcinet.fish; complete -C'dcinet $1'" | cut -f1; }
 	[ "$(fish_complete --form)" = --format ] || fail "fish: --form does not complete to --format"
-	[ "$(fish_complete '--format ' | tr '\n' ' ')" = "json plain text tsv " ] ||
+	[ "$(fish_complete '--format ' | tr '\n' ' ')" = "$(printf '%s\n' $find_formats | sort | tr '\n' ' ')" ] ||
 		fail "fish: --format offers $(fish_complete '--format ')"
 fi
 exit 0

@@ -7,71 +7,11 @@
  * Its KEYS section lists keys as ".It Cm Up , Cm k" items: every word
  * after a Cm macro is a key name.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <curses.h>
-#include <cmocka.h>
+#include "mancheck.h"
 #include "../../tui/keymap.h"
 #include "../../tui/doc.h"
 #include "../../tui/app.h"
-
-#define MAX_NAMES 128
-
-struct names {
-	char *name[MAX_NAMES];
-	int n;
-};
-
-static void names_add(struct names *ns, const char *name)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		if (strcmp(ns->name[i], name) == 0)
-			return;
-	assert_true(ns->n < MAX_NAMES);
-	ns->name[ns->n++] = strdup(name);
-}
-
-static int names_has(const struct names *ns, const char *name)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		if (strcmp(ns->name[i], name) == 0)
-			return 1;
-	return 0;
-}
-
-static void names_free(struct names *ns)
-{
-	int i;
-
-	for (i = 0; i < ns->n; i++)
-		free(ns->name[i]);
-	ns->n = 0;
-}
-
-static FILE *open_man(void)
-{
-	const char *src = getenv("DCINET_SRC");
-	char path[4096];
-	FILE *f = NULL;
-
-	if (src != NULL && src[0]) {
-		snprintf(path, sizeof(path), "%s/man/dcinet.1", src);
-		f = fopen(path, "r");
-	}
-	if (f == NULL)
-		f = fopen("man/dcinet.1", "r");
-	if (f == NULL)
-		f = fopen("../man/dcinet.1", "r");
-	return f;
-}
 
 /* Drop mdoc's zero-width escape "\&" from a word. */
 static void unescape(char *w)
