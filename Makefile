@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # dcinet: a terminal browser of the DCI network of internal security services.
 # make            build ./dcinet
 # make run        build and open the browser on the shipped data

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # hardening.mk: fuzzing, sanitizers and valgrind (issue 5), included by the
 # Makefile, whose variables it uses ($(BUILD), $(CORE_SRC), $(CORE_LIBS),
 # $(ALL_CFLAGS)).

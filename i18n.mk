@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # i18n.mk: the browser's French catalogue (issue 6); included by the
 # Makefile, whose dcinet, test, install and uninstall name the targets
 # here ($(MO_FR), i18n-check, install-locale, uninstall-locale).

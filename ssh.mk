@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # ssh.mk: the desk served over SSH (issue 7); included by the Makefile.
 #
 # make test-ssh              a private sshd on 127.0.0.1 (a free high port,

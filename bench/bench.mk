@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench.mk: the scale benchmark (make bench), included by the Makefile.
 # Not part of make test: it writes a 200 MB registry into bench/out/ and
 # runs for a few minutes.  BENCH_POSTS and BENCH_STAFF choose the size.

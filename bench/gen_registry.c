@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * gen_registry.c: a synthetic registry of any size, for the benchmark.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import_bench.c: how fast the importer loads a registry, phase by phase.
  *

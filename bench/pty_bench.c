@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pty_bench.c: the browser as a terminal sees it.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh: the scale benchmark (make bench), in one run, printed as one table.
 #
 # Environment: BUILD (build directory, default build), BENCH_POSTS and

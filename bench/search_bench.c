@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search_bench.c: what a keystroke in the search box costs.
  *

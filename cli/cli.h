@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli.h: the command-line modes, thin clients of core/dcinet.h.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * diff.c: --diff OLD NEW, the changes between two registries as the core
  * finds them (registry_diff()), one line each for people (sanitised) or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * export.c: --export FORMAT [--out PATH] [--force], the whole registry in
  * one of a table of formats {name, description, function}, the shape of

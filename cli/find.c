@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * find.c: --find, the desk's answer on standard output, in one of a table
  * of formats: text for people (sanitised, wherever it goes),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * formats.c: what the three tables of output formats share.  Each table
  * is an array of {name, description, ...} in the file that writes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c: options, the choice of registry, and the mode: browse (the
  * default), --find, --check or --import.

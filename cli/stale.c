@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stale.c: --stale, the maintainer's worklist: every fact older than a
  * number of years, oldest first, with the source to check again, as the

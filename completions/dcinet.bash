@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for dcinet(1).
 # Installed as $(PREFIX)/share/bash-completion/completions/dcinet, where
 # bash-completion loads it on first use.  It needs none of bash-completion's

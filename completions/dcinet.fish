@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fish completion for dcinet(1).
 # Installed as $(PREFIX)/share/fish/vendor_completions.d/dcinet.fish.
 # Every option of `dcinet --help` must be here (tests/e2e/cli_completion.sh

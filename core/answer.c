@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * answer.c: the desk's answer to a text, decided once for every client.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * build.c: a registry built from its CSV directory, in one transaction
  * (registry_build), and written to a database file that replaces the old

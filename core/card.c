@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * card.c: a post's card, the few lines a desk officer pastes into a
  * message: who, how to reach them, what they cover, and as of when.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dcinet.h: the registry core, the only header a client needs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * diff.c: the changes between two registries, by post (registry_diff()).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * export.c: the registry read back as its CSV tables (registry_tables_each),
  * for --export: the table descriptions of tables.c name the files and

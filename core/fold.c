@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fold.c: text folded for comparing and ordering the way people read it:
  * "Côte-d'Ivoire", "cote d ivoire" and "COTE D'IVOIRE" are one name and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.c: stream the CSV files of a registry through libcsv into SQLite.
  *

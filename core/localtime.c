@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * localtime.c: a post's local time, from tzdata through the C library.
  *

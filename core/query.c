@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * query.c: what the screens and the command line ask of a registry.  Each
  * query hands its rows to a callback and holds nothing afterwards.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * registry.c: opening a registry, two ways: a CSV directory loaded into
  * memory, or a database file read-only (build.c writes one).

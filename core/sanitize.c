@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sanitize.c: the one gate between registry text and a terminal.
  *

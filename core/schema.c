@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * schema.c: the registry's tables, and what is derived from them after an
  * import (the search index and the precomputed orders of the post list).

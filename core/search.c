@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search.c: the search box's query.  Each kind of hit has its own FTS5
  * index (accents removed, prefixes of 1-6 letters indexed), read in rowid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * source_kind.c: what each kind of source is called when a post's
  * evidence is shown ("attested by an embassy page, 2023-09").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stale.c: the maintainer's worklist (--stale): every dated fact about a
  * post that is older than a limit, with the source to check again.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tables.c: the twelve CSV files of a registry, in load order (a table is
  * loaded after every table it refers to), and the checks of one field.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tables.h: the registry's CSV files described as data.  The importer is
  * one loop over this description; adding a column is one line here, one in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * textfile.c: a table file as a spreadsheet may have saved it.
  *

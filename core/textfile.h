@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * textfile.h: a table file's separator and encoding (see textfile.c).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * utf8.c: strict UTF-8 decoding (RFC 3629), shared by the importer, which
  * rejects bad bytes, and the sanitiser, which replaces them.

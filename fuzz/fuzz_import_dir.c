@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_import_dir.c: a whole registry directory.  The input is every file
  * of registry_tables in load order (sources.csv first, themes.csv last)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_import_file.c: one table's CSV file, anything at all, loaded with
  * the other files of the mini fixture.  The first byte of the input

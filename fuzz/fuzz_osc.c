@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_osc.c: the only sequences dcinet writes itself (tui/osc.c).  For
  * any phone or e-mail text, a link is either refused (-1, "") or a URI of

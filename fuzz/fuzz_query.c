@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_query.c: the search box.  Any text goes through search_build_query
  * (which must produce a well-formed FTS5 expression of quoted prefix

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_sanitize.c: text_sanitize, the one gate between data and the
  * terminal.  The first byte holds the flags and the size of a second,

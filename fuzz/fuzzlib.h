@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzzlib.h: what the fuzz targets share.  A scratch copy of the mini
  * fixture registry lives in memory (the original bytes of its files)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * hooks.h: forced into every object of the fuzz build (-include, see
  * hardening.mk), where THREAD_MIN_BYTES is defined as this variable: the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make-corpus.sh OUT: seed corpora for the fuzz targets, in OUT/corpus-NAME/.
 # Sources: the shipped data/, the mini fixture, and every case of the
 # bad-input corpus tests/bad/ (each case laid out by tests/bad/build.sh).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * replay.h: a fuzz target as a cmocka test.  Included after the target's
  * source with FUZZ_NAME defined; feeds LLVMFuzzerTestOneInput every file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh BINARY SECONDS: run one libFuzzer target for SECONDS on its seed
 # corpus (fuzz/corpus-NAME/, which keeps what it finds) and its past
 # crashes (fuzz/regress/NAME/), then print one line of figures: runs,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # third-party.sh OUT: the sources of SQLite and libcsv for the fuzz build,
 # so that they are compiled with the fuzzer's instrumentation (coverage,
 # ASan, UBSan) like the core.  Both come from Debian's source packages of

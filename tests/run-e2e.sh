@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-e2e.sh SCRIPT...: run each end-to-end script against $DCINET with
 # the shipped data; a script exits 0 when every assertion held.
 : "${DCINET:?DCINET must name the binary under test}"

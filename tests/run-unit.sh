@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-unit.sh BIN...: run each cmocka test binary, then print one summary.
 pass=0; fail=0
 for t in "$@"; do

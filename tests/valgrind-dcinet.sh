@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # valgrind-dcinet.sh ARGS...: $DCINET for `make test-valgrind`: the real
 # binary ($DCINET_REAL) under $VALGRIND, one log a process in $VG_LOGS.
 # The e2e scripts run it as they would run dcinet; hardening.mk then fails

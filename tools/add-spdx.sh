@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # add-spdx.sh [-n] [FILE...]: give each source file an SPDX licence line
 # (MIT, see LICENSE), once: a file that already has one in its first
 # three lines is left alone, so running it again changes nothing.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # build-deb.sh TARBALL OUTDIR: build the Debian package of a release tarball
 # (make dist) with the tree's debian/ directory, in OUTDIR (emptied first),
 # as `dpkg-buildpackage -us -uc -b` does it on Debian 12; then

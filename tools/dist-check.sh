@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # dist-check.sh TARBALL: unpack a release tarball (make dist) in a new
 # directory under /tmp, outside any git checkout, and run make test there:
 # the tarball alone must build and pass.  The directory is removed after,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // gen_cities.js: dump the npm city data that tools/gen_cities.py needs, as
 // one JSON object on standard output.  gen_cities.py installs the packages
 // (pinned versions) in a temporary directory and runs this script with

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen_cities.py: write data/cities.csv from GeoNames (via npm) and tzdata.
 
 Usage:

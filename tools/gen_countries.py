@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen_countries.py: write data/countries.csv from Debian's iso-codes.
 
 Usage:

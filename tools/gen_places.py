@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """gen_places.py: write data/places.csv from tzdata and Unicode CLDR.
 
 Usage:

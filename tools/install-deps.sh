@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # install-deps.sh GROUP...: make sure the Debian packages a make target needs
 # are installed.  As root it installs them with apt-get; otherwise it prints
 # the exact command and fails, so nothing is installed behind your back.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """refdata.py: what the generators of data/ share: reading Unicode CLDR,
 tidying names, and writing a CSV file atomically (RFC 4180, "\\n")."""
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * app.h: the browser's state and the contract between the main loop and
  * the panes.

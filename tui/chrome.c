@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * chrome.c: what surrounds the panes: the title bar, the tab line of the
  * one-pane layout, the key bar, and the help screen's text.  The key bar

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * colors.c: colour roles to curses attributes (see colors.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * colors.h: colour roles.  Code names what a thing is (a title, the
  * selection), never a colour; colors.c maps roles to colour pairs, or to

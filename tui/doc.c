@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doc.c: scrollable documents of text segments (see doc.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doc.h: a scrollable document of lines, for the panes that show text
  * rather than a list fetched page by page (Overview, Roster, help).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * draw.c: sanitised, width-aware text output (see draw.h).
  */

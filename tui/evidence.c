@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * evidence.c: a post's evidence in words (see evidence.h).
  */

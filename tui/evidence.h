@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * evidence.h: how much a post's facts can be trusted, in words: the kind
  * and date of the best source behind it, as the core ranks them

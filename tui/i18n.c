@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * i18n.c: gettext for the interface, switched between English and French
  * at run time (see i18n.h).

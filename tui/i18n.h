@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * i18n.h: the interface's language, English or French, switched at run
  * time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * keymap.c: the key table (see keymap.h) and the lookups on it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout.c: terminal size -> pane rectangles (see layout.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * osc.c: OSC 52 and OSC 8 sequences (see osc.h).
  */

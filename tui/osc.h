@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * osc.h: the two operating system commands dcinet writes to the terminal
  * itself, outside curses: OSC 52 (put text on the clipboard, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pane_overview.c: the directorate and its network at a glance.
  *

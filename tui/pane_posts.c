@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pane_posts.c: the embassy list, one line a post.
  *

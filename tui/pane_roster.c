@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pane_roster.c: everything about the selected post: its staff, the
  * countries it covers, how to reach it, its specialities and sources.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * path.c: the running executable and its directory (see path.h), from
  * Linux's /proc/self/exe.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * path.h: where the running program is, for what it finds beside itself
  * in its build tree (the catalogue in locale/, the registry in ../data).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rows.c: tables of owned strings, for the rows a pane keeps (rows.h).
  */

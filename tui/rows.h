@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rows.h: rows a pane keeps from the core, as a table of owned strings.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_size.c: the browser's screen, bounded (see screen_size.h).
  */

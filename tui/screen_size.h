@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_size.h: how big a screen the browser lays out and keeps in
  * memory, whatever size the terminal (or an SSH client) claims.

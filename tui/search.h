@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search.h: what the files of the search box share (not for other panes:
  * they use the search_box_* calls in app.h).

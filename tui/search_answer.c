@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search_answer.c: the answer line's words (see search.h).
  *

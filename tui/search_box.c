@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search_box.c: the search pane: the search line and its editing, the
  * keys and clicks on the results, n/N stepping through every hit, and

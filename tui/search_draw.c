@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search_draw.c: the search box on screen (see search.h): the line with
  * the text, the hits by kind, the answer at the bottom.  Every function

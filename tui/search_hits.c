@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search_hits.c: the hits the search box holds (see search.h).
  *

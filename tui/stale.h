@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stale.h: which facts are old.  A dated fact (a staff list, a post's
  * last update, a network figure) older than a number of years is shown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * str.c: allocated string builders (see str.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * str.h: small string builders for composing display lines.  Results are
  * allocated; the caller frees them.  On allocation failure they return

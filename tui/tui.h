@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui.h: the interactive browser.  The only entry point the command line
  * calls; everything the screen shows comes through core/dcinet.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * view.c: words written the same way by every pane (see view.h).
  */

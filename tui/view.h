@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * view.h: how the panes show the registry (ASCII or UTF-8, English or
  * French, sources shown or not), and the few words every pane writes the

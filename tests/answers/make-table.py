@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """make-table.py: write tests/answers/generated.tsv, the desk queries that
 follow from the shipped data, with the answer each must give.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_bad_corpus.sh: the bad-input corpus, tests/bad/ (one directory a
 # case, laid out by tests/bad/build.sh).  Each case through `dcinet --check`:
 # the exact standard error and exit code.  Then the case with terminal

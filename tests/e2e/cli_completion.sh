@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_completion.sh: the shell completions in completions/ know every option
 # and every output format of dcinet --help (which lists the formats from
 # their tables); bash's completes options, formats and directories

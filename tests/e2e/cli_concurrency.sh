@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_concurrency.sh: readers while --import replaces the database.
 # 20 readers run `--find zmark` over and over on one database file while
 # it is rebuilt 10 times, from two data sets that tell themselves apart:

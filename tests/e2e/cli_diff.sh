@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_diff.sh: --diff OLD NEW between the shipped data and a copy with a
 # moved attaché, a new post and a changed phone: exactly those three
 # changes, as text and JSON; identical registries: exit 0, no output;

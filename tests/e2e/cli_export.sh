@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_export.sh: --export csv, json and vcard.  The CSV round trip: the
 # export checks clean, imports, and answers every desk query of
 # tests/answers/*.tsv exactly as the shipped data does.  The vCards obey

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_find.sh: --find answers the desk's questions from the shipped data.
 . "$DCINET_SRC/tests/e2e/clilib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The command line speaks the user's language too: --help, usage errors,
 # --check's framing and the --plain sentences go through gettext, as the
 # browser does (LANG=fr_FR.UTF-8 is French whether or not that locale is

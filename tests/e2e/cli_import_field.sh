@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_import_field.sh: a field far over the 64 KiB limit is refused as
 # too long, at once, in little memory: the importer stops keeping its
 # bytes past the limit, so a 200 MB field fits under a 150 MB ulimit.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_import_quitkey.sh: Ctrl-\ while a large --data registry loads, before
 # the browser has the terminal, neither kills dcinet nor dumps core.
 . "$DCINET_SRC/tests/e2e/tmuxlib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_import_swap.sh: another user swaps the import's temporary name for a
 # link of their own at the worst moment, just before the rename (gdb stops
 # the import there): the import notices, installs a fresh copy instead,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_import_target.sh: what --import replaces.  A FIFO or a device is
 # refused, and left as it was; a database keeps its mode and owner; a full
 # disk is called by its name.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_import_tmp.sh: the temporary database of --import.  Nothing a kill
 # leaves behind survives the next import; a live import's file is never
 # taken by another; another user who can write the directory can neither

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_modes.sh: --check, --import, --db, --help, --version and exit codes.
 . "$DCINET_SRC/tests/e2e/clilib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Opening a registry never writes, never hangs, and nothing from the file
 # reaches the terminal raw: a database in WAL mode gets no -wal or -shm
 # beside it; a FIFO is refused at once; an empty file is "not a dcinet

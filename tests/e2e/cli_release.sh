@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_release.sh: the version is the file VERSION, which dcinet --version
 # prints and NEWS describes; the man pages point at each other and say who
 # wrote them and where bugs go.

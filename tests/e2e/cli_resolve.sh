@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_resolve.sh: what people type at a desk resolves to a post, and the
 # scripting contract of --find (formats, exit codes 0, 1, 2).
 . "$DCINET_SRC/tests/e2e/clilib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Files as a French-locale spreadsheet saves them load as they are: ';'
 # or a tab between fields (chosen from the header line), Windows-1252
 # instead of UTF-8 (converted with iconv, one warning naming the file).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_stale.sh: --stale, the maintainer's worklist: facts older than the
 # limit only, oldest first, each with a source to check; JSON valid.
 . "$DCINET_SRC/tests/e2e/clilib.sh"

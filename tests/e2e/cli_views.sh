@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_views.sh: the readable views of a built database (dcinet-data(5),
 # DATABASE VIEWS) have one row per row of their table, with the names.
 . "$DCINET_SRC/tests/e2e/clilib.sh"

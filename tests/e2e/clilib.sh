@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # clilib.sh: assertions for the command-line tests (sourced).
 set -u
 TMP=$(mktemp -d /tmp/dcinet-cli-XXXXXX)

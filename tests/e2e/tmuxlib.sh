@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tmuxlib.sh: drive the real dcinet binary in a private tmux server.
 #
 # Source it from a tests/e2e/tui_*.sh script.  Each script gets its own

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The desk's answer line, as a newcomer types: "kathmandu", "ivory coast",
 # "Allemagne", "NP".  While the text is typed, the bottom of the results
 # shows the covering post (even from another country: Nepal is covered

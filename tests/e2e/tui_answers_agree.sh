@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # One answer, two clients: every desk query of tests/answers/*.tsv goes
 # through --find (JSON) and through the search box in tmux, and both must
 # give the table's answer.  generated.tsv follows from the shipped data

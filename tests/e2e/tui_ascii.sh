@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Under LANG=C the browser still runs and shows ASCII stand-ins for
 # accented letters: "Cote d'Ivoire", never mojibake or raw UTF-8.
 . "$(dirname "$0")/tmuxlib.sh"

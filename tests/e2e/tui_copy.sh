@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # y copies the selected post's card over the terminal's clipboard
 # sequence (OSC 52), which SSH and tmux (set-clipboard on) carry, and
 # shows the card in a popup to select by hand where the terminal refuses

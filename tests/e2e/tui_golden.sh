@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tui_golden.sh: whole screens, compared character for character with the
 # files in tests/golden/, one a state and a size (80x24 and 120x40): the
 # start, the help popup (?), a search and its answer (/nepal), a roster

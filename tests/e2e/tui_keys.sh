@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The help screen comes from the key table and closes again; s cycles the
 # sort; Tab and the digits move between panes; the key bar follows the
 # focused pane.

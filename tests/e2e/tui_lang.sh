@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # L switches the interface (gettext, po/fr.po) and the data (the
 # registry's French columns, French order) between English and French,
 # and back; search covers both languages either way.  LANG=fr_FR.UTF-8

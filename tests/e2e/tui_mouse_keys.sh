@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The keys and the mouse people know from htop, less, tig and readline: a
 # click selects a post and focuses its pane, a second click opens it, the
 # wheel scrolls, a click closes the help; F10 quits, Ctrl-L redraws,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Without a terminal the browser says so and exits 69 (EX_UNAVAILABLE),
 # without touching the terminal settings.
 . "$(dirname "$0")/tmuxlib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Provenance on every fact: dates older than DCINET_STALE_YEARS (5 by
 # default) carry a mark, "†" (or "!" under LANG=C), a character and not
 # only a colour; the help screen explains it; S shows the source id and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A registry that fails under the browser (here a search index is
 # missing) says so on the search box's own line, in the browser's screen,
 # never by writing over it; the hits that still work stay.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Resizing re-lays the screen out at once: four panes from 80x24, one pane
 # under a tab line below that, a one-line message below 20x6, and back.
 . "$(dirname "$0")/tmuxlib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A field holding escape sequences (clear screen, set the window title)
 # is shown as visible text (^[) and never acts on the terminal.
 . "$(dirname "$0")/tmuxlib.sh"

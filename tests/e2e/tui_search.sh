@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The desk's question, in the browser: who covers Nepal, Namibia?  A
 # country found by its French name shows its covering post; Enter opens
 # the post in Posts and Roster; letters typed in the box are text, never

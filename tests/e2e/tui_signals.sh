@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Ctrl-C, SIGTERM and SIGHUP end the browser cleanly: exit status 0 and the
 # terminal's own screen back (endwin ran).
 . "$(dirname "$0")/tmuxlib.sh"

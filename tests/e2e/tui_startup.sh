@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The browser starts with all four panes, the key bar and a selection, on
 # the terminals we promise (colour, monochrome, NO_COLOR), and q exits 0
 # with the terminal's screen restored.

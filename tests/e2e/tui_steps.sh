@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # n and N step through every hit of the last search, not only those the
 # screen showed (the ones beyond are fetched with search_run's offset);
 # a post opened from the search is placed mid-viewport in Posts, not at

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tui_torture.sh: hostile terminals.  50 resizes in a row while a search is
 # typed; the smallest and a huge window; TERM=dumb, TERM=vt100 and an
 # unknown TERM; stdin closed; and the terminal given back whole after q,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The shipped files through LibreOffice, as a maintainer in a French
 # locale edits them: opened with the French locale filter, saved as CSV
 # with ';' between fields, in Windows-1252 wherever the file's text fits

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # desk_hangup.sh: the connection drops mid-session.  When the ssh client
 # is killed, or stops answering (a dead network: sshd's ClientAlive
 # probes go unanswered), the server-side dcinet exits on the hangup within

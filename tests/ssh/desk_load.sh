@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # desk_load.sh: 20 desk sessions at once, each searching.  All answer;
 # then, while they sit idle, no dcinet runs at all (no polling loop, no
 # timer): each may spend at most a few milliseconds of CPU.  Prints the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # desk_session.sh: one desk session through a real sshd.  The panes
 # appear, a search answers, the keys a user tries to get a shell (!, :,
 # Ctrl-Z, Ctrl-\) change nothing, and q ends the SSH session with status 0.

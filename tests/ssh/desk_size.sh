@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # desk_size.sh: the SSH client chooses the window size, and a desk
 # session's memory must not follow it.  A client claiming 5000x3000 at
 # login, then a storm of resizes between that and 80x24, keep the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # install_tree.sh: make install and make uninstall, from a copy of the
 # source tree (tracked and new files, no build outputs) so the tree under
 # test is never touched.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # sshlib.sh: a private sshd on 127.0.0.1 that serves $DCINET as a desk
 # login, and a private tmux server to drive ssh clients (sourced).
 #

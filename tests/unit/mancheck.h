@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * mancheck.h: what the tests holding a table to man/dcinet.1 share
  * (test_tui_keymap.c: the keys; test_cli_formats.c: the output formats):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_cli_formats.c: the tables of output formats (cli/find.c,
  * cli/formats.c, cli/export.c) against themselves and against the

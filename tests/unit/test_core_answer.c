@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_answer.c: the desk's answer (answer_find, answer_for_hit) and
  * the evidence behind a post, on the mini fixture.

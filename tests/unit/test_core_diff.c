@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_diff.c: registry_diff() on the mini fixture and changed
  * copies of it: what is reported, in which order, and what is not.

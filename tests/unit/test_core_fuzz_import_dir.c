@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_fuzz_import_dir.c: fuzz/fuzz_import_dir.c replayed on fuzz/regress/import_dir/.
  */

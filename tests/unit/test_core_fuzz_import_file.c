@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_fuzz_import_file.c: fuzz/fuzz_import_file.c replayed on fuzz/regress/import_file/.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_fuzz_query.c: fuzz/fuzz_query.c replayed on fuzz/regress/query/.
  */

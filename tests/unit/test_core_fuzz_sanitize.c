@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_fuzz_sanitize.c: fuzz/fuzz_sanitize.c replayed on fuzz/regress/sanitize/.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_import.c: the importer, one test per class of bad input, and
  * the atomic replacement of a database file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_sanitize.c: the one gate between data and the terminal.
  */

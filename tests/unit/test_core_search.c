@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_search.c: search (accents, French names, prefixes, hostile
  * text), "who covers", and the viewport queries of the post list.

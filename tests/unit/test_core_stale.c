@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_core_stale.c: old facts (stale_cutoff, stale_facts_each) and the
  * registry read back as its CSV tables (registry_tables_each), on the

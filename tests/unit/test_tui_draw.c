@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_draw.c: display widths, cutting with an ellipsis, the
  * sanitising gate, word wrap, colour choice, and draw_text() into a real

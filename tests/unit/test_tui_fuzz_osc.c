@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_fuzz_osc.c: fuzz/fuzz_osc.c replayed on fuzz/regress/osc/.
  */

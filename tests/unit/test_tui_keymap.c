@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_keymap.c: the key table against itself, the help screen and
  * the KEYS section of man/dcinet.1.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_layout.c: terminal size -> pane rectangles, on every size from
  * 1x1 to 260x80: nothing outside the screen, nothing overlapping, the

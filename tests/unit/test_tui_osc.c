@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_osc.c: the sequences dcinet writes itself (tui/osc.c): the
  * OSC 52 clipboard sequence is the exact base64 of the text, and links

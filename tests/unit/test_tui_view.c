@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_tui_view.c: what decides how the browser shows facts: the stale
  * threshold (tui/stale.c) and the language asked for by the environment

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * testutil.h: scratch registries for the core's unit tests.  Each test
  * copies the mini fixture to a fresh temporary directory, changes one
