@@ -175,10 +175,14 @@ check-layers:
 	@if grep -nE '\b(SELECT|INSERT|UPDATE|DELETE)\b|sqlite3_' tui/*.c tui/*.h 2>/dev/null; then \
 		echo "check-layers: tui/ must ask core/, never build SQL" >&2; exit 1; fi
 
+# Man pages lint clean; in a git checkout, every source has its SPDX line.
 lint: $(DEPS_TEST)
 	@for m in man/*.[0-9]; do \
 		out=$$(mandoc -Tlint -Wwarning "$$m" 2>&1); \
 		if [ -n "$$out" ]; then echo "$$out" >&2; exit 1; fi; done
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		out=$$(tools/add-spdx.sh -n); if [ -n "$$out" ]; then \
+		echo "lint: no SPDX line (run tools/add-spdx.sh):" $$out >&2; exit 1; fi; fi
 
 # ---- data ----------------------------------------------------------------
 # Reference data, regenerated from Debian's iso-codes, unicode-cldr-core and tzdata.
