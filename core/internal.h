@@ -100,6 +100,9 @@ int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
  * bytes there are not well-formed (overlong, surrogate, beyond U+10FFFF,
  * truncated).  *cp receives the code point. */
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
+/* 1 when the n bytes at s are all ASCII digits (tables.c). */
+int ascii_digits(const char *s, size_t n);
 /* Offset of the first invalid byte in s, or (size_t)-1 when s is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
 

@@ -29,29 +29,19 @@ void stale_cutoff(char *buf, size_t n, int years, long long now)
 	snprintf(buf, n, "%04d-%02d-%02d", year < 0 ? 0 : year, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static int digits(const char *p, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
 int date_is_before(const char *date, const char *cutoff)
 {
 	char last[11];
 	size_t len = date ? strlen(date) : 0;
 
-	if (len < 4 || !digits(date, 4))
+	if (len < 4 || !ascii_digits(date, 4))
 		return 0;
 	if (len == 4)
 		snprintf(last, sizeof(last), "%.4s-12-31", date);
-	else if (len == 7 && date[4] == '-' && digits(date + 5, 2))
+	else if (len == 7 && date[4] == '-' && ascii_digits(date + 5, 2))
 		snprintf(last, sizeof(last), "%.7s-31", date);
-	else if (len == 10 && date[4] == '-' && date[7] == '-' && digits(date + 5, 2)
-	         && digits(date + 8, 2))
+	else if (len == 10 && date[4] == '-' && date[7] == '-' && ascii_digits(date + 5, 2)
+	         && ascii_digits(date + 8, 2))
 		snprintf(last, sizeof(last), "%.10s", date);
 	else
 		return 0;

@@ -114,7 +114,7 @@ const struct table_spec registry_tables[] = {
 };
 const size_t registry_table_count = ARRAY_SIZE(registry_tables);
 
-static int digits(const char *s, size_t n)
+int ascii_digits(const char *s, size_t n)
 {
 	size_t i;
 
@@ -139,21 +139,21 @@ static int date_valid(const char *s, size_t len)
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int year, month, day;
 
-	if ((len != 4 && len != 7 && len != 10) || !digits(s, 4))
+	if ((len != 4 && len != 7 && len != 10) || !ascii_digits(s, 4))
 		return 0;
 	year = number(s, 4);
 	if (year < 1800)
 		return 0;
 	if (len == 4)
 		return 1;
-	if (s[4] != '-' || !digits(s + 5, 2))
+	if (s[4] != '-' || !ascii_digits(s + 5, 2))
 		return 0;
 	month = number(s + 5, 2);
 	if (month < 1 || month > 12)
 		return 0;
 	if (len == 7)
 		return 1;
-	if (s[7] != '-' || !digits(s + 8, 2))
+	if (s[7] != '-' || !ascii_digits(s + 8, 2))
 		return 0;
 	day = number(s + 8, 2);
 	if (month == 2 && day == 29)
@@ -175,7 +175,7 @@ const char *column_check(const struct column_spec *col, const char *value,
 		return date_valid(value, len) ? NULL
 		       : "bad date (want YYYY, YYYY-MM or YYYY-MM-DD)";
 	case COL_COUNT:
-		return digits(value, len) && len <= 9 ? NULL : "not a non-negative whole number";
+		return ascii_digits(value, len) && len <= 9 ? NULL : "not a non-negative whole number";
 	case COL_FLAG:
 		return len == 1 && (value[0] == '0' || value[0] == '1') ? NULL : "not 0 or 1";
 	case COL_ENUM:
