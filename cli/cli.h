@@ -50,6 +50,11 @@ int find_print(registry *reg, const char *text, const struct find_format *format
  * as \u, so a document is as safe to show as text (find.c). */
 void json_string(FILE *out, const char *s);
 
+/* The n members "keys[i]": "vals[i]" (JSON strings), comma-separated, a
+ * comma before the first too when after is non-zero (find.c). */
+void json_members(FILE *out, const char *const *keys, const char *const *vals, size_t n,
+                  int after);
+
 /* ---- --diff, --stale, --export ---------------------------------------- */
 
 /* Exit statuses of --diff, a contract with scripts (see dcinet(1)). */

@@ -72,16 +72,13 @@ static void text_change(FILE *out, const struct dci_change *c)
 
 static void json_change(FILE *out, const struct dci_change *c, int first)
 {
-	const char *keys[] = { "post", "post_label", "subject", "field", "old_value", "new_value" };
-	const char *vals[] = { c->post, c->post_label, c->subject, c->field, c->old_value,
-	                       c->new_value };
-	size_t i;
+	static const char *const keys[] = { "post", "post_label", "subject", "field", "old_value",
+	                                    "new_value" };
+	const char *const vals[] = { c->post, c->post_label, c->subject, c->field, c->old_value,
+	                             c->new_value };
 
 	fprintf(out, "%s\n    {\"kind\": \"%s\"", first ? "" : ",", change_kind_name(c->kind));
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		fprintf(out, ", \"%s\": ", keys[i]);
-		json_string(out, vals[i]);
-	}
+	json_members(out, keys, vals, ARRAY_SIZE(keys), 1);
 	fputc('}', out);
 }
 

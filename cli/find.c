@@ -84,6 +84,17 @@ void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+void json_members(FILE *out, const char *const *keys, const char *const *vals, size_t n,
+                  int after)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fprintf(out, "%s\"%s\": ", i || after ? ", " : "", keys[i]);
+		json_string(out, vals[i]);
+	}
+}
+
 static void text_hit(struct find_out *f, const struct dci_hit *h)
 {
 	char a[512], b[512], c[512], d[256], e[128];
@@ -181,7 +192,7 @@ static void tsv_hit(struct find_out *f, const struct dci_hit *h)
 {
 	const char *v[] = { hit_kind_name(h->kind), h->ref, h->label, h->detail, h->relation,
 	                    h->post, h->post_label, h->phone, h->date };
-	size_t i, n = sizeof(v) / sizeof(v[0]);
+	size_t i, n = ARRAY_SIZE(v);
 
 	for (i = 0; i < n; i++)
 		tsv_field(f, v[i], i + 1 == n);
@@ -255,17 +266,13 @@ static void json_begin(struct find_out *f, const struct dci_answer *a)
 
 static void json_hit(struct find_out *f, const struct dci_hit *h)
 {
-	const char *keys[] = { "ref", "label", "detail", "relation", "post", "post_label",
-	                       "phone", "date" };
-	const char *vals[] = { h->ref, h->label, h->detail, h->relation, h->post,
-	                       h->post_label, h->phone, h->date };
-	size_t i;
+	static const char *const keys[] = { "ref", "label", "detail", "relation", "post",
+	                                    "post_label", "phone", "date" };
+	const char *const vals[] = { h->ref, h->label, h->detail, h->relation, h->post,
+	                             h->post_label, h->phone, h->date };
 
 	fprintf(f->out, "%s\n    {\"kind\": \"%s\"", f->hits ? "," : "", hit_kind_name(h->kind));
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		fprintf(f->out, ", \"%s\": ", keys[i]);
-		json_string(f->out, vals[i]);
-	}
+	json_members(f->out, keys, vals, ARRAY_SIZE(keys), 1);
 	fputc('}', f->out);
 }
 

@@ -41,17 +41,13 @@ static void text_fact(FILE *out, const struct dci_stale_fact *f)
 
 static void json_fact(FILE *out, const struct dci_stale_fact *f, int first)
 {
-	const char *keys[] = { "date", "post", "post_label", "fact", "subject", "source", "url",
-	                       "document" };
-	const char *vals[] = { f->date, f->post, f->post_label, f->fact, f->subject, f->source,
-	                       f->url, f->document };
-	size_t i;
+	static const char *const keys[] = { "date", "post", "post_label", "fact", "subject",
+	                                    "source", "url", "document" };
+	const char *const vals[] = { f->date, f->post, f->post_label, f->fact, f->subject,
+	                             f->source, f->url, f->document };
 
 	fputs(first ? "\n    {" : ",\n    {", out);
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		fprintf(out, "%s\"%s\": ", i ? ", " : "", keys[i]);
-		json_string(out, vals[i]);
-	}
+	json_members(out, keys, vals, ARRAY_SIZE(keys), 0);
 	fputc('}', out);
 }
 
