@@ -14,18 +14,6 @@
 #define FILE_SEP 0x1E
 #define FULL_LOAD 1  /* a clean directory is also loaded with its search indexes */
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	fuzz_schema_db();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t t, start = 0, end;

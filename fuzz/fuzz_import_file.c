@@ -13,18 +13,6 @@
 #define THREADED_FROM 0xF0
 #define FULL_LOAD 0  /* fuzz_import_dir builds the registries; here only the rules */
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	fuzz_schema_db();
-	return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t t;

@@ -10,16 +10,6 @@
 #include "fuzzlib.h"
 #include "../tui/osc.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
 static void check_uri(const char *uri, int rc, const char *scheme, const char *alphabet)
 {
 	size_t i, n = strlen(scheme);

@@ -9,9 +9,6 @@
 
 static registry *fuzz_reg;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static void close_registry(void)
 {
 	registry_close(fuzz_reg);
@@ -27,14 +24,6 @@ static void open_registry(void)
 	FUZZ_CHECK(registry_load_dir(&fuzz_reg, fuzz_fixture_dir(), &opts, NULL) == 0,
 	           "the fixture %s did not load", fuzz_fixture_dir());
 	atexit(close_registry);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	open_registry();
-	return 0;
 }
 
 /* q is a sequence of "..."* terms, one space apart, each holding a

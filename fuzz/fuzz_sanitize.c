@@ -11,16 +11,6 @@
 #include "fuzzlib.h"
 #include "../core/internal.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
 static void check_clean(const char *out, size_t len, int flags)
 {
 	const unsigned char *s = (const unsigned char *)out;

@@ -24,6 +24,11 @@
 #include "../core/tables.h"
 #include "../core/internal.h"
 
+/* libFuzzer's entry point, which each target defines.  No target defines
+ * LLVMFuzzerInitialize: each sets up what it needs on its first input,
+ * so that libFuzzer and the replay tests (replay.h) start it alike. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 #ifndef FUZZ_FIXTURE
 #define FUZZ_FIXTURE "tests/fixtures/mini"
 #endif

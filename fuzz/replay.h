@@ -53,13 +53,12 @@ static void test_replay_regressions(void **state)
 	free(names);
 }
 
-int main(int argc, char **argv)
+int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_replay_regressions),
 	};
 
-	LLVMFuzzerInitialize(&argc, &argv);
 	return cmocka_run_group_tests_name("fuzz regressions: " FUZZ_NAME, tests, NULL, NULL);
 }
 
