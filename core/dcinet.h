@@ -24,7 +24,7 @@
 
 /* DCINET_VERSION, the release, comes from the file VERSION through the
  * Makefile (-DDCINET_VERSION="..."). */
-#define DCINET_SCHEMA_VERSION 5
+#define DCINET_SCHEMA_VERSION 6
 
 typedef struct registry registry;
 
