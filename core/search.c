@@ -601,7 +601,7 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 int post_city_is_named(registry *reg, const char *post_id, const char *want)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_NAMES,
-		"SELECT city, city_fr FROM posts WHERE id = ?1");
+		"SELECT city, city_fr FROM hit_post WHERE id = ?1");
 	int rc, named = 0;
 
 	if (!st)
