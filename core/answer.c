@@ -182,13 +182,13 @@ static int kept_post_get(registry *reg, const char *id, struct owned_post *out)
 	int i;
 
 	if (!c && !(c = reg->answers = calloc(1, sizeof(*c))))
-		return post_get(reg, id, on_post, out) == 0 && out->buf ? 0 : -1;
+		return post_get_brief(reg, id, on_post, out) == 0 && out->buf ? 0 : -1;
 	for (i = 0; i < KEPT_POSTS; i++)
 		if (c->post[i].buf && strcmp(c->post[i].p.id, id) == 0) {
 			on_post(out, &c->post[i].p);
 			return out->buf ? 0 : -1;
 		}
-	if (post_get(reg, id, on_post, out) != 0 || !out->buf)
+	if (post_get_brief(reg, id, on_post, out) != 0 || !out->buf)
 		return -1;
 	slot = &c->post[c->next];
 	c->next = (c->next + 1) % KEPT_POSTS;

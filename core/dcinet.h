@@ -272,7 +272,10 @@ enum answer_status {
 
 /* One post serving the answer, with what the desk needs of it. */
 struct dci_answer_post {
-	const struct dci_post *post;   /* every fact, the evidence included */
+	const struct dci_post *post;   /* every fact, the evidence included, but
+	                                * not its counts: covers is "", n_covered
+	                                * and n_staff are -1 (not read; the post's
+	                                * own page, post_get(), has them) */
 	const char *relation;      /* to the country answered: "host", "covers",
 	                            * "non-resident"; "" for other kinds */
 	const char *local_time;    /* "14:05 +0545" now, "" when the zone is unknown */

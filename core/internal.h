@@ -17,7 +17,7 @@ enum stmt_id {
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
 	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
-	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED,
+	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF,
 	STMT_COUNT
 };
 
@@ -79,6 +79,12 @@ size_t utf8_invalid_at(const char *s, size_t n);
 void search_cache_free(registry *reg);
 /* answer.c: drop the posts kept (registry_close) */
 void answer_cache_free(registry *reg);
+
+/* query.c: post_get() without what an answer does not say of a post, its
+ * counts: covers is "", n_covered and n_staff are -1 (not read).  Each
+ * costs page reads of its own (staff_post, coverage), and an answer
+ * reads up to 16 posts at a keystroke. */
+int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx);
 
 /* search.c: 1 when want (folded by text_fold) is the post's city in
  * English or French. */

@@ -175,14 +175,19 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	return stmt_finish(reg, st, rc);
 }
 
-#define POST_COLUMNS \
+#define POST_COLUMNS POST_COLUMNS_HEAD POST_COLUMNS_COUNTS POST_COLUMNS_TAIL
+/* what an answer's post carries (post_get_brief) */
+#define POST_COLUMNS_BRIEF POST_COLUMNS_HEAD " '', -1, -1," POST_COLUMNS_TAIL
+#define POST_COLUMNS_HEAD \
 	"p.id, p.city, p.city_fr, p.country, c.name_en, c.name_fr, p.name_en, p.name_fr," \
 	" p.established, p.hosted_since, p.head_rank, p.head_corps, p.address, p.phone," \
-	" p.email, p.updated, p.source, s.modified, p.note," \
+	" p.email, p.updated, p.source, s.modified, p.note,"
+#define POST_COLUMNS_COUNTS \
 	" (SELECT group_concat(country, ' ') FROM coverage" \
 	"   WHERE post = p.id AND relation <> 'host')," \
 	" (SELECT count(*) FROM coverage WHERE post = p.id)," \
-	" (SELECT count(*) FROM staff WHERE post = p.id)," \
+	" (SELECT count(*) FROM staff WHERE post = p.id),"
+#define POST_COLUMNS_TAIL \
 	/* the zone of the post's city (a zone's city, or a capital or large \
 	 * city with its zone), else of its country if it has only one */ \
 	" coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''" \
@@ -281,6 +286,23 @@ int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_GET,
 		"SELECT " POST_COLUMNS
+		" FROM posts p JOIN countries c ON c.iso2 = p.country"
+		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
+		" WHERE p.id = ?1");
+	long seen = 0;
+	int rc;
+
+	if (!st)
+		return stmt_failed(reg);
+	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
+	rc = post_rows(reg, st, fn, ctx, &seen);
+	return rc ? rc : seen ? 0 : EX_NOINPUT;
+}
+
+int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_BRIEF,
+		"SELECT " POST_COLUMNS_BRIEF
 		" FROM posts p JOIN countries c ON c.iso2 = p.country"
 		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
 		" WHERE p.id = ?1");
