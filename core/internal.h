@@ -81,9 +81,8 @@ void search_cache_free(registry *reg);
 void answer_cache_free(registry *reg);
 
 /* query.c: post_get() without what an answer does not say of a post, its
- * counts: covers is "", n_covered and n_staff are -1 (not read).  Each
- * costs page reads of its own (staff_post, coverage), and an answer
- * reads up to 16 posts at a keystroke. */
+ * coverage: covers is "", n_covered -1 (not read).  Each costs page reads
+ * of its own (coverage), and an answer reads up to 16 posts a keystroke. */
 int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx);
 
 /* search.c: 1 when want (folded by text_fold) is the post's city in

@@ -177,7 +177,7 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 
 #define POST_COLUMNS POST_COLUMNS_HEAD POST_COLUMNS_COUNTS POST_COLUMNS_TAIL
 /* what an answer's post carries (post_get_brief) */
-#define POST_COLUMNS_BRIEF POST_COLUMNS_HEAD " '', -1, -1," POST_COLUMNS_TAIL
+#define POST_COLUMNS_BRIEF POST_COLUMNS_HEAD " '', -1," POST_COLUMNS_TAIL
 #define POST_COLUMNS_HEAD \
 	"p.id, p.city, p.city_fr, p.country, c.name_en, c.name_fr, p.name_en, p.name_fr," \
 	" p.established, p.hosted_since, p.head_rank, p.head_corps, p.address, p.phone," \
@@ -185,8 +185,7 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 #define POST_COLUMNS_COUNTS \
 	" (SELECT group_concat(country, ' ') FROM coverage" \
 	"   WHERE post = p.id AND relation <> 'host')," \
-	" (SELECT count(*) FROM coverage WHERE post = p.id)," \
-	" (SELECT count(*) FROM staff WHERE post = p.id),"
+	" (SELECT count(*) FROM coverage WHERE post = p.id),"
 #define POST_COLUMNS_TAIL \
 	/* the zone of the post's city (a zone's city, or a capital or large \
 	 * city with its zone), else of its country if it has only one */ \
@@ -214,12 +213,11 @@ static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, lon
 		for (i = 0; i < ARRAY_SIZE(f); i++)
 			*f[i] = column_text(st, (int)i);
 		p.n_covered = sqlite3_column_int(st, 20);
-		p.n_staff = sqlite3_column_int(st, 21);
-		p.tz = column_text(st, 22);
-		p.evidence_kind = column_text(st, 23);
-		p.evidence_date = column_text(st, 24);
-		p.evidence_official = sqlite3_column_int(st, 25);
-		p.sctip_era = sqlite3_column_int(st, 26);
+		p.tz = column_text(st, 21);
+		p.evidence_kind = column_text(st, 22);
+		p.evidence_date = column_text(st, 23);
+		p.evidence_official = sqlite3_column_int(st, 24);
+		p.sctip_era = sqlite3_column_int(st, 25);
 		if (seen)
 			(*seen)++;
 		if (fn(ctx, &p))
