@@ -184,13 +184,13 @@ static int kept_post_get(registry *reg, const char *id, struct owned_post *out)
 	int i;
 
 	if (!c && !(c = reg->answers = calloc(1, sizeof(*c))))
-		return post_get(reg, id, on_post, out) == 0 && out->buf ? 0 : -1;
+		return post_get_brief(reg, id, on_post, out) == 0 && out->buf ? 0 : -1;
 	for (i = 0; i < KEPT_POSTS; i++)
 		if (c->post[i].buf && strcmp(c->post[i].p.id, id) == 0) {
 			on_post(out, &c->post[i].p);
 			return out->buf ? 0 : -1;
 		}
-	if (post_get(reg, id, on_post, out) != 0 || !out->buf)
+	if (post_get_brief(reg, id, on_post, out) != 0 || !out->buf)
 		return -1;
 	slot = &c->post[c->next];
 	c->next = (c->next + 1) % KEPT_POSTS;
@@ -374,6 +374,144 @@ int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void 
 	return rc;
 }
 
+/* ---- staff: the answer from the indexes ------------------------------------
+ *
+ * The staff hits are a million people in random pages: reading the 64
+ * hits the rule weighs costs 64 page reads, though the rule needs little
+ * of them.  It needs whether there are more than 64 (the rowids, which
+ * fts_staff gives from its index alone, continuing the search box's own
+ * query: search_staff_ids()), whether they are all one person
+ * (the first two hits tell, almost always), which of them the text names
+ * exactly (staff_named: one range of folded labels, schema.c), and the
+ * first few distinct hits to list as candidates (the ones the search box
+ * showed, kept by search.c).  So only those are read; the answer is the
+ * one the rule gives over all 64. */
+
+/* The indexes among ids[0..n) (ascending) of the people text names
+ * exactly, ascending, into named; their count into *nnamed. */
+static int staff_named_among(registry *reg, const char *text, const sqlite3_int64 *ids, int n,
+                             int *named, int *nnamed)
+{
+	sqlite3_stmt *st;
+	char want[512];
+	int rc;
+
+	*nnamed = 0;
+	text_fold(want, sizeof(want), text);
+	if (!want[0] || n == 0)
+		return 0;
+	st = registry_stmt(reg, STMT_ANSWER_STAFF_NAMED,
+		"SELECT id FROM staff_named WHERE fold = ?1 AND id BETWEEN ?2 AND ?3");
+	if (!st)
+		return stmt_failed(reg);
+	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, ids[0]);
+	sqlite3_bind_int64(st, 3, ids[n - 1]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(st, 0);
+		int lo = 0, hi = n - 1;
+
+		while (lo <= hi) {
+			int mid = (lo + hi) / 2;
+
+			if (ids[mid] == id) {
+				named[(*nnamed)++] = mid;
+				break;
+			}
+			if (ids[mid] < id)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+	}
+	return stmt_finish(reg, st, rc);
+}
+
+/* Read the staff hits of text into l until it holds the first want of
+ * them (or search_run() has no more). */
+static int staff_read_upto(registry *reg, const char *text, struct hit_list *l, int want)
+{
+	if (want > ANSWER_HITS)
+		want = ANSWER_HITS;
+	if (l->n >= want)
+		return 0;
+	return search_run(reg, text, HIT_STAFF, l->n, want - l->n, on_hit, l);
+}
+
+/* Whether the hits in l already give the candidates fill_answer() (h
+ * the answer) or ambiguous_answer() (h NULL) list: ANSWER_CANDIDATES
+ * distinct ones. */
+static int candidates_complete(const struct hit_list *l, const struct owned_hit *h)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < l->n && n < ANSWER_CANDIDATES; i++) {
+		if (h && same_target(HIT_STAFF, &l->hit[i], h))
+			continue;
+		for (j = 0; j < i && !same_target(HIT_STAFF, &l->hit[j], &l->hit[i]); j++)
+			;
+		if (j == i)
+			n++;
+	}
+	return n == ANSWER_CANDIDATES;
+}
+
+/* The answer among the staff hits of text, of which there are n (ids,
+ * n <= ANSWER_HITS + 1), reading only what the rule needs. */
+static int staff_answer(struct answer_state *s, struct hit_list *l, const char *text,
+                        const sqlite3_int64 *ids, int n)
+{
+	int more = n > ANSWER_HITS, named[ANSWER_HITS], nnamed = 0, chosen = -1, i, rc;
+
+	if (more)
+		n = ANSWER_HITS;
+	/* all one person (a handful of hits, no more): the answer */
+	if (!more) {
+		for (i = 1; !(rc = staff_read_upto(s->reg, text, l, i + 1)) && i < l->n; i++)
+			if (!same_target(HIT_STAFF, &l->hit[0], &l->hit[i]))
+				break;
+		if (rc)
+			return rc;
+		if (l->n == n && i == n)
+			chosen = 0;
+	}
+	if (chosen < 0) {
+		if ((rc = staff_named_among(s->reg, text, ids, n, named, &nnamed)) != 0)
+			return rc;
+		if (nnamed == 1) {
+			chosen = named[0];
+		} else if (nnamed > 1) {
+			/* named twice, or the same person twice at one post: the
+			 * rule over the hits up to the last one named decides */
+			if ((rc = staff_read_upto(s->reg, text, l, named[nnamed - 1] + 1)) != 0)
+				return rc;
+			l->more = 1;
+			chosen = choose(s->reg, HIT_STAFF, l, text);
+		}
+	}
+	if (chosen >= 0 && (rc = staff_read_upto(s->reg, text, l, chosen + 1)) != 0)
+		return rc;
+	if (chosen >= l->n)
+		chosen = -1;         /* the index and the rows disagree */
+	for (;;) {
+		int had = l->n;
+
+		if (l->n >= n || candidates_complete(l, chosen >= 0 ? &l->hit[chosen] : NULL))
+			break;
+		if ((rc = staff_read_upto(s->reg, text, l, l->n + ANSWER_CANDIDATES)) != 0)
+			return rc;
+		if (l->n == had)
+			break;
+	}
+	/* the candidates' loops stop where the whole list would have */
+	l->more = more || l->n < n;
+	if (chosen >= 0)
+		return fill_answer(s, HIT_STAFF, l, chosen);
+	if (l->n > 0)
+		ambiguous_answer(s, HIT_STAFF, l);
+	return 0;
+}
+
 int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 {
 	struct hit_list *l;
@@ -385,6 +523,17 @@ int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 	if (!s)
 		return EX_OSERR;
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++) {
+		if (kind == HIT_STAFF) {
+			sqlite3_int64 ids[ANSWER_HITS + 1];
+			int n;
+
+			rc = search_staff_ids(reg, text, ANSWER_HITS + 1, ids, &n);
+			if (!rc && n > 0) {
+				rc = staff_answer(s, l, text, ids, n);
+				goto answered;
+			}
+			continue;
+		}
 		rc = search_run(reg, text, (enum hit_kind)kind, 0, ANSWER_HITS + 1, on_hit, l);
 		if (rc || l->n > 0)
 			break;
@@ -397,6 +546,7 @@ int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 		else
 			ambiguous_answer(s, (enum hit_kind)kind, l);
 	}
+answered:
 	if (!rc)
 		fn(ctx, &s->a);
 	hits_free(l);

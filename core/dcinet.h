@@ -29,7 +29,7 @@
 
 /* DCINET_VERSION, the release, comes from the file VERSION through the
  * Makefile (-DDCINET_VERSION="..."). */
-#define DCINET_SCHEMA_VERSION 5
+#define DCINET_SCHEMA_VERSION 6
 
 typedef struct registry registry;
 
@@ -114,7 +114,6 @@ struct dci_post {
 	const char *tz;            /* the post's time zone, "" when unknown */
 	const char *covers;        /* ISO codes of covered countries, "NP LK" */
 	int n_covered;             /* countries covered, the host included */
-	int n_staff;
 	/* The evidence behind the post: the kind of its best source (an
 	 * official page before a press report, then the newest) and that
 	 * source's date ("" when undated); see source_kind_phrase(). */
@@ -277,7 +276,10 @@ enum answer_status {
 
 /* One post serving the answer, with what the desk needs of it. */
 struct dci_answer_post {
-	const struct dci_post *post;   /* every fact, the evidence included */
+	const struct dci_post *post;   /* every fact, the evidence included, but
+	                                * not its counts: covers is "" and
+	                                * n_covered -1 (not read; the post's own
+	                                * page, post_get(), has them) */
 	const char *relation;      /* to the country answered: "host", "covers",
 	                            * "non-resident"; "" for other kinds */
 	const char *local_time;    /* "14:05 +0545" now, "" when the zone is unknown */

@@ -17,7 +17,8 @@ enum stmt_id {
 	STMT_POST_INDEX, STMT_POST_GET, STMT_POST_COVERAGE, STMT_POST_STAFF,
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
-	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER,
+	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
+	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF,
 	STMT_COUNT
 };
 
@@ -111,6 +112,11 @@ void search_cache_free(registry *reg);
 /* answer.c: drop the posts kept (registry_close) */
 void answer_cache_free(registry *reg);
 
+/* query.c: post_get() without what an answer does not say of a post, its
+ * coverage: covers is "", n_covered -1 (not read).  Each costs page reads
+ * of its own (coverage), and an answer reads up to 16 posts a keystroke. */
+int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx);
+
 /* search.c: 1 when want (folded by text_fold) is the post's city in
  * English or French. */
 int post_city_is_named(registry *reg, const char *post_id, const char *want);
@@ -119,6 +125,13 @@ int post_city_is_named(registry *reg, const char *post_id, const char *want);
 void text_fold(char *dst, size_t n, const char *src);
 /* Make dci_fold() available to SQL on db. */
 int fold_register(sqlite3 *db);
+
+/* The rowids of the first want staff hits of text, in the order
+ * search_run() returns the hits, into ids (room for want); their count
+ * into *n (fewer when there are fewer).  Read from fts_staff's index
+ * alone, on the statement the search box's hits of text came from
+ * (search.c): no row is read and the FTS query does not run again. */
+int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n);
 
 /* Text column i of the current row, never NULL. */
 const char *column_text(sqlite3_stmt *st, int i);

@@ -280,9 +280,10 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	return stmt_finish(reg, st, rc);
 }
 
-/* A post's columns, for posts_page() and post_get(), whose FROM clauses
- * name its tables p (posts), c (its country), s (its source) and e
- * (post_evidence). */
+/* A post's columns, for posts_page(), post_get() and post_get_brief(),
+ * whose FROM clauses name its tables p (posts), c (its country), s (its
+ * source) and e (post_evidence).  The counted columns come last: a brief
+ * row is the table less those (POST_BRIEF_COLUMNS). */
 static const struct column post_cols[] = {
 	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
 	{ "p.city", offsetof(struct dci_post, city), COLUMN_TEXT },
@@ -303,13 +304,6 @@ static const struct column post_cols[] = {
 	{ "p.source", offsetof(struct dci_post, source), COLUMN_TEXT },
 	{ "s.modified", offsetof(struct dci_post, source_date), COLUMN_TEXT },
 	{ "p.note", offsetof(struct dci_post, note), COLUMN_TEXT },
-	{ "(SELECT group_concat(country, ' ') FROM coverage"
-	  " WHERE post = p.id AND relation <> 'host')", offsetof(struct dci_post, covers),
-	  COLUMN_TEXT },
-	{ "(SELECT count(*) FROM coverage WHERE post = p.id)",
-	  offsetof(struct dci_post, n_covered), COLUMN_INT },
-	{ "(SELECT count(*) FROM staff WHERE post = p.id)",
-	  offsetof(struct dci_post, n_staff), COLUMN_INT },
 	/* the zone of the post's city (a zone's city, or a capital or large
 	 * city with its zone), else of its country if it has only one */
 	{ "coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''"
@@ -322,15 +316,27 @@ static const struct column post_cols[] = {
 	{ "e.date", offsetof(struct dci_post, evidence_date), COLUMN_TEXT },
 	{ "e.official", offsetof(struct dci_post, evidence_official), COLUMN_INT },
 	{ "e.sctip", offsetof(struct dci_post, sctip_era), COLUMN_INT },
+	/* counted: not in a brief row */
+	{ "(SELECT group_concat(country, ' ') FROM coverage"
+	  " WHERE post = p.id AND relation <> 'host')", offsetof(struct dci_post, covers),
+	  COLUMN_TEXT },
+	{ "(SELECT count(*) FROM coverage WHERE post = p.id)",
+	  offsetof(struct dci_post, n_covered), COLUMN_INT },
 };
 
-/* Hand each post row of st to fn; *seen counts them. */
-static int post_rows(registry *reg, sqlite3_stmt *st, post_fn fn, void *ctx, long *seen)
+#define POST_BRIEF_COLUMNS (ARRAY_SIZE(post_cols) - 2)
+
+/* Hand each post row of st, of the first n post_cols, to fn; *seen
+ * counts them.  A brief row's counts are "" and -1. */
+static int post_rows(registry *reg, sqlite3_stmt *st, size_t n, post_fn fn, void *ctx,
+                     long *seen)
 {
 	struct dci_post p;
 	int rc;
 
-	while (row_next(st, post_cols, ARRAY_SIZE(post_cols), &p, &rc)) {
+	p.covers = "";
+	p.n_covered = -1;
+	while (row_next(st, post_cols, n, &p, &rc)) {
 		(*seen)++;
 		if (fn(ctx, &p))
 			break;
@@ -372,7 +378,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 	sqlite3_bind_int(st, 1, order_id(reg, sort));
 	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
 	sqlite3_bind_int64(st, 3, limit);
-	return post_rows(reg, st, fn, ctx, &seen);
+	return post_rows(reg, st, ARRAY_SIZE(post_cols), fn, ctx, &seen);
 }
 
 long post_index(registry *reg, enum post_sort sort, const char *post_id)
@@ -397,22 +403,34 @@ long post_index(registry *reg, enum post_sort sort, const char *post_id)
 	return pos;
 }
 
-int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx)
+/* One post by id, its whole row or (brief) the row less its counts. */
+static int post_by_id(registry *reg, const char *post_id, int brief, post_fn fn, void *ctx)
 {
+	size_t n = brief ? POST_BRIEF_COLUMNS : ARRAY_SIZE(post_cols);
 	sqlite3_stmt *st;
 	long seen = 0;
 	int rc;
 
 	assert(reg && post_id && fn);
-	st = select_stmt(reg, STMT_POST_GET, post_cols, ARRAY_SIZE(post_cols),
+	st = select_stmt(reg, brief ? STMT_POST_BRIEF : STMT_POST_GET, post_cols, n,
 		"FROM posts p JOIN countries c ON c.iso2 = p.country"
 		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
 		" WHERE p.id = ?1");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
-	rc = post_rows(reg, st, fn, ctx, &seen);
+	rc = post_rows(reg, st, n, fn, ctx, &seen);
 	return rc ? rc : seen ? 0 : EX_NOINPUT;
+}
+
+int post_get(registry *reg, const char *post_id, post_fn fn, void *ctx)
+{
+	return post_by_id(reg, post_id, 0, fn, ctx);
+}
+
+int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx)
+{
+	return post_by_id(reg, post_id, 1, fn, ctx);
 }
 
 /* A coverage row's columns, for the two queries below, whose FROM

@@ -171,7 +171,13 @@ static const char *const search_from[HIT_KIND_COUNT] = {
  * first stopped: no FTS query runs twice, no row is read twice.  The
  * database is read-only while a registry is open, so a kept row cannot
  * go stale.  A page beyond CACHE_ROWS (n and N stepping far, counting a
- * kind) runs its own query, as before. */
+ * kind) runs its own query, as before.
+ *
+ * Staff hits are read in two steps: the rowids from fts_staff's index
+ * (a statement left where it stopped, as above), then each row shown by
+ * its rowid.  The answer weighs 64 staff hits but reads few of them
+ * (answer.c): it takes their rowids from the same statement, so the FTS
+ * query runs once per text and only the rows shown are read. */
 
 #define CACHE_ROWS 256
 
@@ -186,6 +192,10 @@ struct kind_cache {
 	int n, cap;
 	int complete;                  /* every hit of q is in rows */
 	int live;                      /* the statement stands after row n of q */
+	sqlite3_int64 *ids;            /* staff: the rowids of q's first hits */
+	int nids, capids;
+	int ids_complete;              /* staff: every rowid of q is in ids */
+	int ids_live;                  /* staff: the statement stands after ids[nids - 1] */
 };
 
 struct search_cache {
@@ -203,11 +213,14 @@ static void kind_reset(registry *reg, int kind)
 
 	if (c->live && reg->stmt[search_ids[kind]])
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
+	if (c->ids_live && reg->stmt[STMT_SEARCH_STAFF_IDS])
+		sqlite3_reset(reg->stmt[STMT_SEARCH_STAFF_IDS]);
 	for (i = 0; i < c->n; i++)
 		free(c->rows[i].block);
 	free(c->q);
 	c->q = NULL;
 	c->n = c->complete = c->live = 0;
+	c->nids = c->ids_complete = c->ids_live = 0;
 }
 
 void search_cache_free(registry *reg)
@@ -219,6 +232,7 @@ void search_cache_free(registry *reg)
 	for (k = 0; k < HIT_KIND_COUNT; k++) {
 		kind_reset(reg, k);
 		free(reg->search->kind[k].rows);
+		free(reg->search->kind[k].ids);
 	}
 	free(reg->search);
 	reg->search = NULL;
@@ -282,6 +296,95 @@ static int cache_row(struct kind_cache *c, const struct hit_row *row)
 	return 1;
 }
 
+/* Read the staff rowids of c->q until ids holds want of them or all
+ * there are. */
+static int ids_fill(registry *reg, struct kind_cache *c, int want)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_ROW;
+
+	if (c->ids_complete || c->nids >= want)
+		return 0;
+	if (!c->ids_live) {
+		st = registry_stmt(reg, STMT_SEARCH_STAFF_IDS,
+		                   "SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1");
+		if (!st)
+			return stmt_failed(reg);
+		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
+		c->nids = 0;
+		c->ids_live = 1;
+	} else {
+		st = reg->stmt[STMT_SEARCH_STAFF_IDS];
+	}
+	while (c->nids < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->nids == c->capids) {
+			int cap = c->capids ? c->capids * 2 : 128;
+			sqlite3_int64 *ids = realloc(c->ids, (size_t)cap * sizeof(*ids));
+
+			if (!ids) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			c->ids = ids;
+			c->capids = cap;
+		}
+		c->ids[c->nids++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc == SQLITE_ROW)
+		return 0;
+	c->ids_live = 0;
+	if (rc == SQLITE_DONE) {
+		c->ids_complete = 1;
+		sqlite3_reset(st);
+		return 0;
+	}
+	rc = stmt_finish(reg, st, rc);
+	return rc ? rc : EX_OSERR;
+}
+
+/* The staff rows of q: each kept row read by its rowid, until the cache
+ * holds want of them or all there are.  A rowid whose row the search
+ * statement would not give (its post or source missing) is dropped, so
+ * ids and rows stay one for one. */
+static int staff_fill(registry *reg, struct kind_cache *c, int want)
+{
+	struct column cols[HIT_COLUMNS];
+	struct hit_row row;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	hit_columns(HIT_STAFF, cols);
+	while (c->n < want) {
+		if ((rc = ids_fill(reg, c, want)) != 0)
+			return rc;
+		if (c->n >= c->nids)
+			break;
+		/* the columns of the search statement, from one row by rowid */
+		if (!st && !(st = select_stmt(reg, STMT_STAFF_HIT, cols, HIT_COLUMNS,
+		                              "FROM staff st JOIN hit_post p ON p.id = st.post"
+		                              " JOIN hit_source s ON s.id = st.source"
+		                              " WHERE st.rowid = ?1")))
+			return stmt_failed(reg);
+		sqlite3_bind_int64(st, 1, c->ids[c->n]);
+		if (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
+			if (!cache_row(c, &row)) {
+				sqlite3_reset(st);
+				return EX_OSERR;
+			}
+			rc = SQLITE_DONE;
+		} else if (rc == SQLITE_DONE) {
+			memmove(&c->ids[c->n], &c->ids[c->n + 1],
+			        (size_t)(c->nids - c->n - 1) * sizeof(*c->ids));
+			c->nids--;
+		}
+		if ((rc = stmt_finish(reg, st, rc)) != 0)
+			return rc;
+	}
+	if (c->ids_complete && c->n >= c->nids)
+		c->complete = 1;
+	return 0;
+}
+
 /* Read rows of q until the cache holds want of them or all there are. */
 static int cache_fill(registry *reg, int kind, const char *q, int want)
 {
@@ -301,6 +404,12 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	}
 	if (c->complete || c->n >= want)
 		return 0;
+	if (kind == HIT_STAFF) {
+		rc = staff_fill(reg, c, want);
+		if (rc)
+			kind_reset(reg, kind);
+		return rc;
+	}
 	if (!c->live) {
 		/* the first read of q, or the statement served another page
 		 * since: read again from the start, past the rows kept */
@@ -413,6 +522,39 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	return 0;
 }
 
+int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n)
+{
+	struct kind_cache *c;
+	char *q;
+	int rc;
+
+	*n = 0;
+	if (want <= 0)
+		return 0;
+	q = search_build_query(text);
+	if (!q)
+		return 0;
+	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
+		free(q);
+		return EX_OSERR;
+	}
+	c = &reg->search->kind[HIT_STAFF];
+	if (c->q && strcmp(c->q, q) != 0)
+		kind_reset(reg, HIT_STAFF);
+	if (!c->q && !(c->q = strdup(q))) {
+		free(q);
+		return EX_OSERR;
+	}
+	free(q);
+	if ((rc = ids_fill(reg, c, want)) != 0) {
+		kind_reset(reg, HIT_STAFF);
+		return rc;
+	}
+	*n = c->nids < want ? c->nids : want;
+	memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
+	return 0;
+}
+
 static int count_hit(void *ctx, const struct dci_hit *h)
 {
 	(void)h;
@@ -512,7 +654,7 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 int post_city_is_named(registry *reg, const char *post_id, const char *want)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_NAMES,
-		"SELECT city, city_fr FROM posts WHERE id = ?1");
+		"SELECT city, city_fr FROM hit_post WHERE id = ?1");
 	int rc, named = 0;
 
 	if (!st)

@@ -391,6 +391,108 @@ static void test_post_card(void **state)
 	assert_null(post_card(reg, "nowhere", 0, NULL));
 }
 
+/* The answer among more staff hits than it weighs (64): it reads their
+ * rowids, whom the text names (staff_named) and the first hits, not the
+ * 64 rows, and must answer as the rule over all 64 does. */
+struct staff_answer {
+	int calls;
+	enum answer_status status;
+	enum hit_kind kind;
+	char label[64], post[32];
+	int n_candidates, more_candidates;
+	char candidate[ANSWER_CANDIDATES][64];
+};
+
+static int keep_staff_answer(void *ctx, const struct dci_answer *a)
+{
+	struct staff_answer *g = ctx;
+	int i;
+
+	g->calls++;
+	g->status = a->status;
+	g->kind = a->kind;
+	snprintf(g->label, sizeof(g->label), "%s", a->status == ANSWER_ONE ? a->label : "");
+	snprintf(g->post, sizeof(g->post), "%s", a->n_posts ? a->posts[0].post->id : "");
+	g->n_candidates = a->n_candidates;
+	g->more_candidates = a->more_candidates;
+	for (i = 0; i < a->n_candidates; i++)
+		snprintf(g->candidate[i], sizeof(g->candidate[0]), "%s", a->candidates[i].label);
+	return 0;
+}
+
+static struct staff_answer ask_staff(registry *reg, const char *text)
+{
+	struct staff_answer g;
+	int more[HIT_KIND_COUNT];
+	struct hits hs;
+
+	memset(&g, 0, sizeof(g));
+	memset(&hs, 0, sizeof(hs));
+	/* as the search box asks: its screenful first, then the answer */
+	assert_int_equal(search_screen(reg, text, 18, 18, collect, &hs, more), 0);
+	assert_int_equal(answer_find(reg, text, keep_staff_answer, &g), 0);
+	assert_int_equal(g.calls, 1);
+	return g;
+}
+
+static void test_staff_answer_beyond_the_screen(void **state)
+{
+	char *dir = scratch_dir(), path[512];
+	struct errbuf e;
+	struct import_opts opts = { errbuf_add, &e, 0 };
+	struct staff_answer g;
+	registry *reg = NULL;
+	FILE *fp;
+	int i;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	snprintf(path, sizeof(path), "%s/staff.csv", dir);
+	fp = fopen(path, "a");
+	assert_non_null(fp);
+	/* 150 of each name; one named by the surname alone: Vernet at hit
+	 * 40 (weighed), Garnier at hit 100 (not weighed); Moreau twice,
+	 * at hits 40 and 51, at two posts */
+	for (i = 0; i < 150; i++) {
+		const char *post = i % 2 ? "pretoria" : "new-delhi";
+
+		fprintf(fp, "%s,Deputy Attaché,%s%s,,police,0,2013-04-23,s-namibia,\n", post,
+		        i == 40 ? "" : "Agent ", i == 40 ? "VERNET" : "Vernet");
+		fprintf(fp, "%s,Deputy Attaché,%s,,police,0,2013-04-23,s-namibia,\n", post,
+		        i == 100 ? "Garnier" : "Agent Garnier");
+		fprintf(fp, "%s,Deputy Attaché,%s,,police,0,2013-04-23,s-namibia,\n", post,
+		        i == 40 || i == 51 ? "Moreau" : "Agent Moreau");
+	}
+	fclose(fp);
+	assert_int_equal(registry_load_dir(&reg, dir, &opts, NULL), 0);
+	assert_int_equal(e.count, 0);
+	g = ask_staff(reg, "vernét");
+	assert_int_equal(g.status, ANSWER_ONE);
+	assert_int_equal(g.kind, HIT_STAFF);
+	assert_string_equal(g.label, "VERNET");
+	assert_string_equal(g.post, "new-delhi");
+	/* the others, once each (a label at a post), in the order of the hits */
+	assert_int_equal(g.n_candidates, 2);
+	assert_string_equal(g.candidate[0], "Agent Vernet");
+	assert_string_equal(g.candidate[1], "Agent Vernet");
+	assert_false(g.more_candidates == 0);
+	g = ask_staff(reg, "Garnier");
+	assert_int_equal(g.status, ANSWER_AMBIGUOUS);
+	assert_int_equal(g.kind, HIT_STAFF);
+	assert_int_equal(g.n_candidates, 2);
+	assert_true(g.more_candidates);
+	g = ask_staff(reg, "moreau");
+	assert_int_equal(g.status, ANSWER_AMBIGUOUS);
+	assert_int_equal(g.n_candidates, 4);
+	assert_string_equal(g.candidate[2], "Moreau");
+	assert_string_equal(g.candidate[3], "Moreau");
+	/* named by the whole name: one hit of 150 */
+	g = ask_staff(reg, "agent garnier");
+	assert_int_equal(g.status, ANSWER_AMBIGUOUS);
+	registry_close(reg);
+	scratch_remove(dir);
+}
+
 static int setup(void **state)
 {
 	*state = load_fixture();
@@ -419,6 +521,7 @@ int main(void)
 		cmocka_unit_test(test_sort_reads_accents_as_letters),
 		cmocka_unit_test(test_screen_shares_lines),
 		cmocka_unit_test(test_post_card),
+		cmocka_unit_test(test_staff_answer_beyond_the_screen),
 	};
 
 	return cmocka_run_group_tests_name("core search", tests, setup, teardown);
