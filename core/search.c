@@ -481,6 +481,22 @@ static int search_direct(registry *reg, const char *q, enum hit_kind kind,
 	return rc;
 }
 
+/* The FTS query of text, the registry's kept hits made ready for it:
+ * NULL with *rc 0 when text has no word to search, EX_OSERR when out of
+ * memory. */
+static char *query_for(registry *reg, const char *text, int *rc)
+{
+	char *q = search_build_query(text);
+
+	*rc = 0;
+	if (q && !reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
+		free(q);
+		*rc = EX_OSERR;
+		return NULL;
+	}
+	return q;
+}
+
 int search_run(registry *reg, const char *text, enum hit_kind kind,
                long offset, long limit, hit_fn fn, void *ctx)
 {
@@ -492,13 +508,8 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	assert(reg && fn);
 	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
 		return EX_USAGE;
-	q = search_build_query(text);
-	if (!q)
-		return 0;
-	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
-		free(q);
-		return EX_OSERR;
-	}
+	if (!(q = query_for(reg, text, &rc)))
+		return rc;
 	if (offset < 0)
 		offset = 0;
 	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset) {
@@ -531,13 +542,8 @@ int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *i
 	*n = 0;
 	if (want <= 0)
 		return 0;
-	q = search_build_query(text);
-	if (!q)
-		return 0;
-	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
-		free(q);
-		return EX_OSERR;
-	}
+	if (!(q = query_for(reg, text, &rc)))
+		return rc;
 	c = &reg->search->kind[HIT_STAFF];
 	if (c->q && strcmp(c->q, q) != 0)
 		kind_reset(reg, HIT_STAFF);
