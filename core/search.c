@@ -557,7 +557,8 @@ int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *i
 		return rc;
 	}
 	*n = c->nids < want ? c->nids : want;
-	memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
+	if (*n > 0)
+		memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
 	return 0;
 }
 
