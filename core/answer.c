@@ -100,6 +100,39 @@ static int same_target(enum hit_kind kind, const struct owned_hit *a, const stru
 	}
 }
 
+/* Whether l->hit[i] is a hit to count or list: not the same target as
+ * an earlier hit, nor as except (the answer, when there is one). */
+static int is_distinct(enum hit_kind kind, const struct hit_list *l, int i,
+                       const struct owned_hit *except)
+{
+	int j;
+
+	if (except && same_target(kind, &l->hit[i], except))
+		return 0;
+	for (j = 0; j < i; j++)
+		if (same_target(kind, &l->hit[j], &l->hit[i]))
+			return 0;
+	return 1;
+}
+
+/* The candidates to list beside the answer h (NULL: none, the text is
+ * ambiguous): the distinct hits of l, up to ANSWER_CANDIDATES. */
+static void list_candidates(struct answer_state *s, enum hit_kind kind,
+                            const struct hit_list *l, const struct owned_hit *h)
+{
+	int i;
+
+	for (i = 0; i < l->n && s->a.n_candidates < ANSWER_CANDIDATES; i++) {
+		if (!is_distinct(kind, l, i, h))
+			continue;
+		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
+		s->cand[s->a.n_candidates].label = l->hit[i].label;
+		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
+		s->a.n_candidates++;
+	}
+	s->a.more_candidates = l->more || i < l->n;
+}
+
 static int folded_equal(const char *a, const char *want)
 {
 	char f[512];
@@ -255,7 +288,7 @@ static int fill_answer(struct answer_state *s, enum hit_kind kind, const struct 
                        int chosen)
 {
 	const struct owned_hit *h = &l->hit[chosen];
-	int i, j, rc = 0;
+	int rc = 0;
 
 	s->a.status = ANSWER_ONE;
 	s->a.kind = kind;
@@ -270,50 +303,24 @@ static int fill_answer(struct answer_state *s, enum hit_kind kind, const struct 
 	if (kind == HIT_POST && s->a.n_posts == 1 && s->owned[0].p.city_fr[0])
 		s->a.label_fr = s->owned[0].p.city_fr;
 	/* the others the text also matches, once each */
-	for (i = 0; i < l->n && s->a.n_candidates < ANSWER_CANDIDATES; i++) {
-		if (same_target(kind, &l->hit[i], h))
-			continue;
-		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
-			;
-		if (j < i)
-			continue;
-		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
-		s->cand[s->a.n_candidates].label = l->hit[i].label;
-		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
-		s->a.n_candidates++;
-	}
-	s->a.more_candidates = l->more || i < l->n;
+	list_candidates(s, kind, l, h);
 	return rc;
 }
 
 static void ambiguous_answer(struct answer_state *s, enum hit_kind kind, const struct hit_list *l)
 {
-	int i, j;
-
 	s->a.status = ANSWER_AMBIGUOUS;
 	s->a.kind = kind;
-	for (i = 0; i < l->n && s->a.n_candidates < ANSWER_CANDIDATES; i++) {
-		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
-			;
-		if (j < i)
-			continue;
-		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
-		s->cand[s->a.n_candidates].label = l->hit[i].label;
-		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
-		s->a.n_candidates++;
-	}
-	s->a.more_candidates = l->more || i < l->n;
+	list_candidates(s, kind, l, NULL);
 }
 
 /* Which hit of l the text names: its index, or -1 when it is ambiguous. */
 static int choose(registry *reg, enum hit_kind kind, const struct hit_list *l, const char *text)
 {
-	int i, j, distinct = 0, named = -1, nnamed = 0;
+	int i, distinct = 0, named = -1, nnamed = 0;
 
 	for (i = 0; i < l->n; i++) {
-		for (j = 0; j < i && !same_target(kind, &l->hit[j], &l->hit[i]); j++)
-			;
-		if (j < i)
+		if (!is_distinct(kind, l, i, NULL))
 			continue;
 		distinct++;
 		if (hit_is_named(reg, kind, &l->hit[i], text)) {
@@ -443,16 +450,10 @@ static int staff_read_upto(registry *reg, const char *text, struct hit_list *l, 
  * distinct ones. */
 static int candidates_complete(const struct hit_list *l, const struct owned_hit *h)
 {
-	int i, j, n = 0;
+	int i, n = 0;
 
-	for (i = 0; i < l->n && n < ANSWER_CANDIDATES; i++) {
-		if (h && same_target(HIT_STAFF, &l->hit[i], h))
-			continue;
-		for (j = 0; j < i && !same_target(HIT_STAFF, &l->hit[j], &l->hit[i]); j++)
-			;
-		if (j == i)
-			n++;
-	}
+	for (i = 0; i < l->n && n < ANSWER_CANDIDATES; i++)
+		n += is_distinct(HIT_STAFF, l, i, h);
 	return n == ANSWER_CANDIDATES;
 }
 
@@ -512,41 +513,47 @@ static int staff_answer(struct answer_state *s, struct hit_list *l, const char *
 	return 0;
 }
 
+/* The answer among the hits of one kind, when the text has some (*found
+ * 1); the staff hits take their own path (staff_answer). */
+static int answer_of_kind(struct answer_state *s, struct hit_list *l, const char *text,
+                          enum hit_kind kind, int *found)
+{
+	int chosen, rc;
+
+	*found = 0;
+	if (kind == HIT_STAFF) {
+		sqlite3_int64 ids[ANSWER_HITS + 1];
+		int n;
+
+		rc = search_staff_ids(s->reg, text, ANSWER_HITS + 1, ids, &n);
+		if (rc || n == 0)
+			return rc;
+		*found = 1;
+		return staff_answer(s, l, text, ids, n);
+	}
+	rc = search_run(s->reg, text, kind, 0, ANSWER_HITS + 1, on_hit, l);
+	if (rc || l->n == 0)
+		return rc;
+	*found = 1;
+	chosen = choose(s->reg, kind, l, text);
+	if (chosen >= 0)
+		return fill_answer(s, kind, l, chosen);
+	ambiguous_answer(s, kind, l);
+	return 0;
+}
+
 int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 {
 	struct hit_list *l;
 	struct answer_state *s;
-	int kind, rc = 0;
+	int kind, found = 0, rc = 0;
 
 	assert(reg && fn);
 	s = state_new(reg, text, &l);
 	if (!s)
 		return EX_OSERR;
-	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++) {
-		if (kind == HIT_STAFF) {
-			sqlite3_int64 ids[ANSWER_HITS + 1];
-			int n;
-
-			rc = search_staff_ids(reg, text, ANSWER_HITS + 1, ids, &n);
-			if (!rc && n > 0) {
-				rc = staff_answer(s, l, text, ids, n);
-				goto answered;
-			}
-			continue;
-		}
-		rc = search_run(reg, text, (enum hit_kind)kind, 0, ANSWER_HITS + 1, on_hit, l);
-		if (rc || l->n > 0)
-			break;
-	}
-	if (!rc && l->n > 0) {
-		int chosen = choose(reg, (enum hit_kind)kind, l, text);
-
-		if (chosen >= 0)
-			rc = fill_answer(s, (enum hit_kind)kind, l, chosen);
-		else
-			ambiguous_answer(s, (enum hit_kind)kind, l);
-	}
-answered:
+	for (kind = 0; kind < HIT_KIND_COUNT && !rc && !found; kind++)
+		rc = answer_of_kind(s, l, text, (enum hit_kind)kind, &found);
 	if (!rc)
 		fn(ctx, &s->a);
 	hits_free(l);
