@@ -38,8 +38,10 @@ void import_report(const struct import_opts *opts, const char *file, const char 
 }
 
 int registry_build(sqlite3 *db, const char *dir, const char *what,
-                   const struct import_opts *opts, struct import_stats *stats, int derived)
+                   const struct import_opts *opts, struct import_stats *stats, int derived,
+                   int dirfd)
 {
+	struct staff_index *si = NULL;
 	struct import_stats local = { 0 };
 	double t0 = now_seconds();
 	char err[512] = "";
@@ -49,15 +51,16 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 	if (!stats)
 		stats = &local;
 	stats->rows = stats->errors = 0;
-	/* A 16 MB page cache, and FTS5 hashes of 16 MB (schema.c): the import's
-	 * memory stays flat, under 64 MB, whatever the files' size.  Building
+	/* An 8 MB page cache, and FTS5 hashes of 8 MB (schema.c), two at a
+	 * time (staff_index.c): the import's memory stays flat, under 64 MB,
+	 * whatever the files' size.  Building
 	 * a file (--import), the sorts of CREATE INDEX spill past the cache to
 	 * SQLite's own temporary files (opened O_EXCL and unlinked at once) on
 	 * disk rather than in memory, where they grew with the files (24 MB
 	 * more at a million staff); a registry loaded into memory (--data)
 	 * keeps them in memory, writing nothing. */
 	sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-	             "PRAGMA cache_size = -16384;", NULL, NULL, NULL);
+	             "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
 	sqlite3_exec(db, file && file[0] ? "PRAGMA temp_store = FILE;" : "PRAGMA temp_store = MEMORY;",
 	             NULL, NULL, NULL);
 	if (fold_register(db) != SQLITE_OK || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -67,11 +70,27 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 	rc = schema_create(db, err, sizeof(err));
 	if (!rc)
 		rc = import_into(db, dir, opts, stats);
+	if (!rc && derived && dirfd >= 0 && file && file[0]) {
+		sqlite3_vfs *vfs = NULL;
+
+		/* the staff index's thread reads only what is in the file */
+		rc = schema_exec(db, "COMMIT; BEGIN", err, sizeof(err));
+		if (!rc && sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK
+		    && vfs)
+			si = staff_index_start(file, vfs->zName, dirfd);
+	}
 	if (!rc && derived)
-		rc = schema_build_derived(db, err, sizeof(err));
-	if (!rc && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(err, sizeof(err), "%s", sqlite3_errmsg(db));
-		rc = sqlite3_errcode(db) == SQLITE_FULL ? EX_IOERR : EX_SOFTWARE;
+		rc = schema_build_derived(db, si == NULL, err, sizeof(err));
+	if (!rc)
+		rc = schema_exec(db, "COMMIT", err, sizeof(err));
+	if (si) {
+		char si_err[256];
+		int si_rc = staff_index_finish(si, rc ? NULL : db, si_err, sizeof(si_err));
+
+		if (!rc && si_rc) {
+			rc = si_rc;
+			snprintf(err, sizeof(err), "%s", si_err);
+		}
 	}
 	/* SQLite says "database or disk is full"; the database has no size
 	 * limit here, so it is the disk. */
@@ -455,7 +474,7 @@ int import_build_db(const char *dir, const char *db_path,
 		import_report(opts, db_path, db ? sqlite3_errmsg(db) : "cannot open SQLite");
 		rc = EX_CANTCREAT;
 	} else {
-		rc = registry_build(db, dir, db_path, opts, stats, 1);
+		rc = registry_build(db, dir, db_path, opts, stats, 1, t.dirfd);
 	}
 	if (sqlite3_close(db) != SQLITE_OK && !rc)
 		rc = EX_SOFTWARE;

@@ -80,15 +80,37 @@ int stmt_finish(registry *reg, sqlite3_stmt *st, int rc);
 
 /* schema.c: SQLite's message in err on failure */
 int schema_create(sqlite3 *db, char *err, size_t errlen);
-/* the search index and list orders */
-int schema_build_derived(sqlite3 *db, char *err, size_t errlen);
+/* the search indexes and list orders; the staff search index too when
+ * staff_index is set (else staff_index.c builds it) */
+int schema_build_derived(sqlite3 *db, int staff_index, char *err, size_t errlen);
+/* Run sql on db: 0, or EX_IOERR (the disk is full) or EX_SOFTWARE with
+ * SQLite's message in err. */
+int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
+/* The staff search index, built from the table "staff"; and its copy
+ * into main from the database attached as staff_index. */
+extern const char schema_staff_index_sql[];
+extern const char schema_staff_index_copy_sql[];
+
+/* staff_index.c: the staff search index, built by a thread of its own
+ * while the import derives the rest.  staff_index_start() is called with
+ * the rows committed to the file at path (reached through the VFS vfs),
+ * the scratch file made in the directory dirfd; it returns once the
+ * thread has read what it needs of the schema, so the caller may write
+ * again, or NULL when no thread could start (build the index in line).
+ * staff_index_finish() waits for it and copies the index into db. */
+struct staff_index;
+struct staff_index *staff_index_start(const char *path, const char *vfs, int dirfd);
+int staff_index_finish(struct staff_index *si, sqlite3 *db, char *err, size_t errlen);
 int schema_check_version(sqlite3 *db, char *err, size_t errlen);
 
-/* build.c: the schema in db, filled from dir in one transaction, with
- * the search indexes and list orders when derived is set; a failure that
- * is no CSV row's is reported on what (a path) through opts. */
+/* build.c: the schema in db, filled from dir, with the search indexes and
+ * list orders when derived is set; a failure that is no CSV row's is
+ * reported on what (a path) through opts.  dirfd: the directory of the
+ * file db is built in, where the staff index's thread may make its
+ * scratch file (staff_index.c); -1 for a database in memory. */
 int registry_build(sqlite3 *db, const char *dir, const char *what,
-                   const struct import_opts *opts, struct import_stats *stats, int derived);
+                   const struct import_opts *opts, struct import_stats *stats, int derived,
+                   int dirfd);
 /* opts->on_error(file, line 0, no column, reason), when there is one. */
 void import_report(const struct import_opts *opts, const char *file, const char *reason);
 

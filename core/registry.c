@@ -41,7 +41,7 @@ int registry_load_dir(registry **out, const char *dir,
 		registry_close(reg);
 		return EX_SOFTWARE;
 	}
-	rc = registry_build(reg->db, dir, dir, opts, stats, 1);
+	rc = registry_build(reg->db, dir, dir, opts, stats, 1, -1);
 	if (rc) {
 		registry_close(reg);
 		return rc;
@@ -64,7 +64,7 @@ int import_check_dir(const char *dir, const struct import_opts *opts,
 		sqlite3_close(db);
 		return EX_SOFTWARE;
 	}
-	rc = registry_build(db, dir, dir, opts, stats, 0);
+	rc = registry_build(db, dir, dir, opts, stats, 0, -1);
 	sqlite3_close(db);
 	return rc;
 }

@@ -117,6 +117,36 @@ static const char schema_sql[] =
 	"  theme_fr TEXT NOT NULL CHECK (theme_fr <> ''),"
 	"  source TEXT NOT NULL REFERENCES sources(id));";
 
+/* The staff search index (built as fts_post is, below), apart from the
+ * other derived tables: an import to a file builds it in a thread of its
+ * own (staff_index.c), beside them.  It reads only "staff", which a
+ * connection whose own database has no such table finds in the one it
+ * attached. */
+#define FTS_STAFF "fts_staff USING fts5(name, staff_rank, role," \
+	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6'," \
+	"  columnsize=0)"
+
+const char schema_staff_index_sql[] =
+	"CREATE VIRTUAL TABLE " FTS_STAFF ";"
+	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 8388608);"
+	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('automerge', 16);"
+	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
+	"  SELECT rowid, name, rank, role FROM staff;";
+
+/* The index built elsewhere, in the database attached as staff_index:
+ * an empty index of the same definition, whose three tables then take
+ * that one's rows as they are (SQLite copies them page by page). */
+const char schema_staff_index_copy_sql[] =
+	"BEGIN;"
+	"CREATE VIRTUAL TABLE main." FTS_STAFF ";"
+	"DELETE FROM main.fts_staff_data;"
+	"DELETE FROM main.fts_staff_idx;"
+	"DELETE FROM main.fts_staff_config;"
+	"INSERT INTO main.fts_staff_data SELECT * FROM staff_index.fts_staff_data;"
+	"INSERT INTO main.fts_staff_idx SELECT * FROM staff_index.fts_staff_idx;"
+	"INSERT INTO main.fts_staff_config SELECT * FROM staff_index.fts_staff_config;"
+	"COMMIT;";
+
 /* Built after the rows are in: one pass each instead of per-row upkeep. */
 static const char derived_sql[] =
 	"CREATE INDEX coverage_country ON coverage(country, relation);"
@@ -241,24 +271,18 @@ static const char derived_sql[] =
 	 * the lists of every word that begins with it (all the "Martin..." of a
 	 * million names: milliseconds).  columnsize=0: nothing ranks the hits,
 	 * so the per-row column sizes are not kept.  hashsize: the rows are
-	 * indexed in memory 16 MB at a time instead of 1 MB, and automerge:
+	 * indexed in memory 8 MB at a time instead of 1 MB (two indexes are
+	 * built at once, staff_index.c), and automerge:
 	 * segments are merged 16 at a time instead of 4, so fewer and larger
 	 * segments are written and merged again (the build takes a third of
 	 * the time; a search reads up to 8 segments instead of 6). */
 	"CREATE VIRTUAL TABLE fts_post USING fts5(id, city, city_fr, name_en, name_fr,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
-	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 8388608);"
 	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 16);"
 	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
 	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
-	"CREATE VIRTUAL TABLE fts_staff USING fts5(name, staff_rank, role,"
-	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
-	"  columnsize=0);"
-	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 16777216);"
-	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('automerge', 16);"
-	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
-	"  SELECT rowid, name, rank, role FROM staff;"
 	"CREATE VIRTUAL TABLE fts_theme USING fts5(theme_en, theme_fr,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
@@ -293,7 +317,7 @@ static const char derived_sql[] =
 	"  JOIN countries pc ON pc.iso2 = p.country JOIN roles r ON r.role = st.role"
 	"  JOIN sources s ON s.id = st.source;";
 
-static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
+int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
@@ -308,18 +332,21 @@ static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
 
 int schema_create(sqlite3 *db, char *err, size_t errlen)
 {
-	return exec_sql(db, schema_sql, err, errlen);
+	return schema_exec(db, schema_sql, err, errlen);
 }
 
-int schema_build_derived(sqlite3 *db, char *err, size_t errlen)
+int schema_build_derived(sqlite3 *db, int staff_index, char *err, size_t errlen)
 {
 	char sql[64];
-	int rc = exec_sql(db, derived_sql, err, errlen);
+	int rc = schema_exec(db, derived_sql, err, errlen);
+
+	if (!rc && staff_index)
+		rc = schema_exec(db, schema_staff_index_sql, err, errlen);
 
 	if (rc)
 		return rc;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;", DCINET_SCHEMA_VERSION);
-	return exec_sql(db, sql, err, errlen);
+	return schema_exec(db, sql, err, errlen);
 }
 
 int schema_check_version(sqlite3 *db, char *err, size_t errlen)

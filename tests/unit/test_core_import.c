@@ -4,6 +4,7 @@
  * the atomic replacement of a database file.
  */
 #include <errno.h>
+#include <sqlite3.h>
 #include <sysexits.h>
 #include "testutil.h"
 
@@ -404,6 +405,69 @@ static void test_atomic_replace(void **state)
 	scratch_remove(dir);
 }
 
+/* Every staff hit of text, one line each, appended to out. */
+static int staff_line(void *ctx, const struct dci_hit *h)
+{
+	char *out = ctx;
+	size_t n = strlen(out);
+
+	snprintf(out + n, 65536 - n, "%s|%s|%s\n", h->ref, h->label, h->detail);
+	return 0;
+}
+
+static int says_ok(void *ctx, int n, char **values, char **names)
+{
+	(void)ctx;
+	(void)names;
+	assert_int_equal(n, 1);
+	assert_string_equal(values[0], "ok");
+	return 0;
+}
+
+/* An import to a file builds the staff search index in a thread of its
+ * own and copies it in (staff_index.c); a registry loaded into memory
+ * builds it in line.  Both find the same staff for every prefix of one
+ * and two letters, and SQLite finds the copied index whole. */
+static void test_file_and_memory_builds_find_the_same_staff(void **state)
+{
+	char dbdir[] = "/tmp/dcinet-db-XXXXXX", db[256], err[256], text[3] = "", cmd[300];
+	char *in_file = malloc(65536), *in_memory = malloc(65536);
+	registry *file_reg, *mem_reg;
+	sqlite3 *raw;
+	int a, b, compared = 0;
+
+	(void)state;
+	assert_non_null(in_file);
+	assert_non_null(in_memory);
+	assert_non_null(mkdtemp(dbdir));
+	snprintf(db, sizeof(db), "%s/reg.db", dbdir);
+	assert_int_equal(import_build_db("data", db, NULL, NULL), 0);
+	assert_int_equal(registry_open_db(&file_reg, db, err, sizeof(err)), 0);
+	assert_int_equal(registry_load_dir(&mem_reg, "data", NULL, NULL), 0);
+	for (a = 'a'; a <= 'z'; a++)
+		for (b = 0; b <= 'z'; b = b ? b + 1 : 'a') {
+			text[0] = (char)a;
+			text[1] = (char)b;
+			in_file[0] = in_memory[0] = '\0';
+			assert_int_equal(search_run(file_reg, text, HIT_STAFF, 0, 100, staff_line, in_file), 0);
+			assert_int_equal(search_run(mem_reg, text, HIT_STAFF, 0, 100, staff_line, in_memory), 0);
+			assert_string_equal(in_file, in_memory);
+			compared += in_file[0] != '\0';
+		}
+	assert_true(compared > 50);
+	registry_close(file_reg);
+	registry_close(mem_reg);
+
+	assert_int_equal(sqlite3_open_v2(db, &raw, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO fts_staff(fts_staff) VALUES ('integrity-check');"
+	                              " PRAGMA quick_check;", says_ok, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	free(in_file);
+	free(in_memory);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dbdir);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void test_open_db_refuses_non_registry(void **state)
 {
 	char err[256];
@@ -442,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_every_error_listed_up_to_cap),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_atomic_replace),
+		cmocka_unit_test(test_file_and_memory_builds_find_the_same_staff),
 		cmocka_unit_test(test_open_db_refuses_non_registry),
 	};
 

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * staff_index.c: the staff search index, built by a thread of its own
+ * while the import derives everything else.
+ *
+ * fts_staff is the largest thing an import builds (six of its sixteen
+ * seconds at a million staff) and reads nothing but the staff table,
+ * which no statement changes once the rows are in.  So once the rows are
+ * committed, a thread with a connection of its own reads them from the
+ * file being built and indexes them into a scratch file (unnamed, beside
+ * the target), while the import goes on with the other derived tables;
+ * then the import copies the index's tables in.
+ *
+ * The thread reads the file being built with nolock=1, because the
+ * import writes other tables of it meanwhile, which SQLite's locks would
+ * forbid.  That is safe as done here: the thread reads the schema and
+ * opens its one read transaction before staff_index_start() returns and
+ * the import writes again, and then reads no page but the staff table's,
+ * which nothing writes any more.
+ */
+#define _GNU_SOURCE             /* O_TMPFILE */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+#include "internal.h"
+
+struct staff_index {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int reading;               /* the thread holds its snapshot, or gave up */
+	int fd;                    /* the scratch file */
+	char src[96];              /* the file being built, as a URI */
+	const char *vfs;
+	int rc;                    /* 0, or a sysexits code with err */
+	char err[256];
+};
+
+static void set_reading(struct staff_index *si)
+{
+	pthread_mutex_lock(&si->mu);
+	si->reading = 1;
+	pthread_cond_signal(&si->cv);
+	pthread_mutex_unlock(&si->mu);
+}
+
+/* Open the scratch file and attach the file being built as "built", then
+ * begin the transaction and read from staff: the snapshot is taken. */
+static int snapshot(struct staff_index *si, sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = schema_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+	                     " PRAGMA cache_size = -1024;", si->err, sizeof(si->err));
+
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(db, "ATTACH ? AS built", -1, &st, NULL) != SQLITE_OK
+	    || sqlite3_bind_text(st, 1, si->src, -1, SQLITE_STATIC) != SQLITE_OK
+	    || sqlite3_step(st) != SQLITE_DONE) {
+		snprintf(si->err, sizeof(si->err), "%s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return EX_SOFTWARE;
+	}
+	sqlite3_finalize(st);
+	return schema_exec(db, "PRAGMA built.cache_size = -1024;"
+	                   " BEGIN; SELECT 1 FROM built.staff LIMIT 1;", si->err,
+	                   sizeof(si->err));
+}
+
+static void *build(void *arg)
+{
+	struct staff_index *si = arg;
+	char path[64];
+	sqlite3 *db = NULL;
+	int rc;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", si->fd);
+	if (sqlite3_open_v2(path, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
+	                    si->vfs) != SQLITE_OK) {
+		snprintf(si->err, sizeof(si->err), "%s", db ? sqlite3_errmsg(db) : "cannot open SQLite");
+		rc = EX_SOFTWARE;
+	} else {
+		rc = snapshot(si, db);
+	}
+	set_reading(si);
+	if (!rc)
+		rc = schema_exec(db, schema_staff_index_sql, si->err, sizeof(si->err));
+	if (!rc)
+		rc = schema_exec(db, "COMMIT", si->err, sizeof(si->err));
+	if (sqlite3_close(db) != SQLITE_OK && !rc) {
+		snprintf(si->err, sizeof(si->err), "cannot close the staff index");
+		rc = EX_SOFTWARE;
+	}
+	si->rc = rc;
+	return NULL;
+}
+
+struct staff_index *staff_index_start(const char *path, const char *vfs, int dirfd)
+{
+	struct staff_index *si = calloc(1, sizeof(*si));
+
+	if (!si)
+		return NULL;
+	if ((size_t)snprintf(si->src, sizeof(si->src), "file:%s?mode=ro&nolock=1&vfs=%s", path,
+	                     vfs) >= sizeof(si->src)) {
+		free(si);
+		return NULL;
+	}
+	si->vfs = vfs;
+	si->fd = openat(dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (si->fd < 0) {
+		free(si);
+		return NULL;
+	}
+	pthread_mutex_init(&si->mu, NULL);
+	pthread_cond_init(&si->cv, NULL);
+	if (pthread_create(&si->thread, NULL, build, si) != 0) {
+		close(si->fd);
+		free(si);
+		return NULL;
+	}
+	pthread_mutex_lock(&si->mu);
+	while (!si->reading)
+		pthread_cond_wait(&si->cv, &si->mu);
+	pthread_mutex_unlock(&si->mu);
+	return si;
+}
+
+/* In a transaction of its own: a database cannot be detached in one. */
+static int copy_in(struct staff_index *si, sqlite3 *db, char *err, size_t errlen)
+{
+	char path[64], sql[128];
+	int rc;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", si->fd);
+	snprintf(sql, sizeof(sql), "ATTACH '%s' AS staff_index", path);
+	rc = schema_exec(db, sql, err, errlen);
+	if (rc)
+		return rc;
+	rc = schema_exec(db, schema_staff_index_copy_sql, err, errlen);
+	if (rc)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_exec(db, "DETACH staff_index", NULL, NULL, NULL) != SQLITE_OK && !rc) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+		rc = EX_SOFTWARE;
+	}
+	return rc;
+}
+
+int staff_index_finish(struct staff_index *si, sqlite3 *db, char *err, size_t errlen)
+{
+	int rc;
+
+	pthread_join(si->thread, NULL);
+	rc = si->rc;
+	if (rc)
+		snprintf(err, errlen, "%s", si->err);
+	else if (db)
+		rc = copy_in(si, db, err, errlen);
+	pthread_mutex_destroy(&si->mu);
+	pthread_cond_destroy(&si->cv);
+	close(si->fd);
+	free(si);
+	return rc;
+}
