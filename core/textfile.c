@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,23 @@ struct scan {
 	long multibyte;            /* well-formed characters beyond ASCII */
 };
 
+/* The end of the run of ASCII bytes at buf + at (before len), read eight
+ * bytes at a time. */
+static size_t ascii_run(const unsigned char *buf, size_t at, size_t len)
+{
+	uint64_t word;
+
+	while (at + 8 <= len) {
+		memcpy(&word, buf + at, 8);
+		if (word & 0x8080808080808080ULL)
+			break;
+		at += 8;
+	}
+	while (at < len && buf[at] < 0x80)
+		at++;
+	return at;
+}
+
 /* Is the whole file UTF-8?  A Windows-1252 file has no well-formed
  * multibyte character (in French text, practically never); a UTF-8 file
  * with a few bad bytes has some. */
@@ -48,8 +66,13 @@ static struct scan scan_utf8(FILE *fp)
 
 		while (at < len) {
 			unsigned cp;
-			size_t k = utf8_decode(buf + at, len - at, &cp);
+			size_t k;
 
+			if (buf[at] < 0x80) {        /* ASCII: most of any file */
+				at = ascii_run(buf, at, len);
+				continue;
+			}
+			k = utf8_decode(buf + at, len - at, &cp);
 			if (k == 0 && n > 0 && len - at < 4)
 				break;         /* maybe a character cut by the chunk's end */
 			if (k == 0) {
