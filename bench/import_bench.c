@@ -30,8 +30,10 @@ struct marks {
 	long staff_rows;
 };
 
-/* The one piece of state the trace callback writes: this program is one
- * thread and traces one import. */
+/* The one piece of state the trace callback writes: this program traces
+ * one import, from its one thread.  The import's staff index thread
+ * (core/staff_index.c) is traced too, but none of its statements is one
+ * of these marks. */
 static struct marks marks;
 
 static double now_s(void)
