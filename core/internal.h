@@ -40,6 +40,12 @@ struct registry {
  * inserting a row. */
 #define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
 
+/* registry.c: SQLite's process-wide settings, made once before SQLite
+ * first initialises (a later call changes nothing); db_open() makes
+ * them, then opens name with OPEN_FLAGS | flags. */
+void sqlite_setup(void);
+int db_open(const char *name, sqlite3 **db, int flags, const char *vfs);
+
 /* query.c: the cached statement id, prepared from sql on first use, reset
  * and with its bindings cleared; NULL on an SQLite error (kept for
  * registry_error()). */
