@@ -164,6 +164,25 @@ static void test_str(void **state)
 	s = str_join(NULL, ", ", NULL);
 	assert_string_equal(s, "");
 	free(s);
+	/* a string longer than str_printf's own buffer, and one just in it */
+	{
+		char want[1001];
+
+		memset(want, 'x', 1000);
+		want[1000] = '\0';
+		s = str_printf("%.*s", 1000, want);
+		assert_string_equal(s, want);
+		free(s);
+		want[255] = '\0';
+		s = str_printf("%s", want);
+		assert_string_equal(s, want);
+		free(s);
+		want[255] = 'x';
+		want[256] = '\0';
+		s = str_printf("%s", want);
+		assert_string_equal(s, want);
+		free(s);
+	}
 }
 
 /* What draw_text() leaves in a window, as UTF-8. */
