@@ -113,8 +113,8 @@ void i18n_set_french(int on)
 /* The categories dcinet uses: the character set, the language, and the
  * decimal point of --import's message.  Each category is a file to load
  * (where no locale archive holds them), so the others (collation, time,
- * money, paper...) are left as they are: setting them all took half of
- * the time of setting the locale at start-up. */
+ * money, paper...) are left as they are: setting them all took nearly
+ * twice as long at start-up. */
 static const int used_categories[] = { LC_CTYPE, LC_MESSAGES, LC_NUMERIC };
 
 static int locale_set(const char *name)
