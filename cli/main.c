@@ -452,9 +452,9 @@ int main(int argc, char **argv)
 	char pathbuf[PATH_MAX], dbbuf[PATH_MAX];
 	void (*quit_action)(int) = SIG_DFL;
 	registry *reg;
-	int rc;
+	int rc, french;
 
-	i18n_init();
+	french = i18n_init();
 	rc = parse_options(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -505,7 +505,7 @@ int main(int argc, char **argv)
 		if (rc)
 			say(err[0] ? err : registry_error(reg));
 	} else {
-		struct tui_opts to = { o.label ? o.label : o.db ? o.db : o.data, o.no_mouse };
+		struct tui_opts to = { o.label ? o.label : o.db ? o.db : o.data, o.no_mouse, french };
 
 		signal(SIGQUIT, quit_action);
 		rc = tui_run(reg, &to);

@@ -164,8 +164,10 @@ static int open_following_fd(const char *path, int flags, int mode)
 
 static void fd_vfs_register(void)
 {
-	sqlite3_vfs *unix_vfs = sqlite3_vfs_find("unix");
+	sqlite3_vfs *unix_vfs;
 
+	sqlite_setup();
+	unix_vfs = sqlite3_vfs_find("unix");
 	if (!unix_vfs || !unix_vfs->xGetSystemCall || !unix_vfs->xSetSystemCall)
 		return;
 	unix_open = (int (*)(const char *, int, int))unix_vfs->xGetSystemCall(unix_vfs, "open");
@@ -469,8 +471,7 @@ int import_build_db(const char *dir, const char *db_path,
 		return EX_CANTCREAT;
 	}
 	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", t.fd);
-	if (!fd_vfs.zName || sqlite3_open_v2(proc, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE,
-	                                     fd_vfs.zName) != SQLITE_OK) {
+	if (!fd_vfs.zName || db_open(proc, &db, SQLITE_OPEN_READWRITE, fd_vfs.zName) != SQLITE_OK) {
 		import_report(opts, db_path, db ? sqlite3_errmsg(db) : "cannot open SQLite");
 		rc = EX_CANTCREAT;
 	} else {

@@ -183,6 +183,12 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx);
 long posts_count(registry *reg);
 int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
                post_fn fn, void *ctx);
+/* The same rows with only what the post list shows: id, city, city_fr,
+ * country, country_en, country_fr, head_rank, updated, source,
+ * source_date, covers and n_covered; every other field is "" (0 for the
+ * evidence flags). */
+int posts_list_page(registry *reg, enum post_sort sort, long offset, long limit,
+                    post_fn fn, void *ctx);
 /* Position of a post in the list sorted by sort, or -1. */
 long post_index(registry *reg, enum post_sort sort, const char *post_id);
 /* One post; returns EX_NOINPUT (66) when there is no such post. */

@@ -18,7 +18,7 @@ enum stmt_id {
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
 	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
-	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF,
+	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF, STMT_POSTS_LIST,
 	STMT_COUNT
 };
 
@@ -39,6 +39,12 @@ struct registry {
  * SQLite's serialized mode locks on every call, a third of the cost of
  * inserting a row. */
 #define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+
+/* registry.c: SQLite's process-wide settings, made once before SQLite
+ * first initialises (a later call changes nothing); db_open() makes
+ * them, then opens name with OPEN_FLAGS | flags. */
+void sqlite_setup(void);
+int db_open(const char *name, sqlite3 **db, int flags, const char *vfs);
 
 /* query.c: the cached statement id, prepared from sql on first use, reset
  * and with its bindings cleared; NULL on an SQLite error (kept for

@@ -60,6 +60,12 @@ size_t text_sanitize(char *dst, size_t dstsz, const char *src, int flags)
 		size_t replen, len;
 		unsigned cp;
 
+		if (s[i] >= 0x20 && s[i] < 0x7F) {     /* printable ASCII: most text */
+			if (out + 1 >= dstsz)
+				break;
+			dst[out++] = (char)s[i++];
+			continue;
+		}
 		len = utf8_decode(s + i, n - i, &cp);
 		if (len == 0) {
 			rep = bad;

@@ -1008,7 +1008,7 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 		return EX_UNAVAILABLE;
 	}
 	memset(&t, 0, sizeof(t));
-	t.view.french = i18n_init();
+	t.view.french = opts && opts->french;
 	t.reg = reg;
 	t.label = opts && opts->registry_label ? opts->registry_label : "";
 	t.view.ascii = !locale_is_utf8();

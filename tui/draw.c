@@ -28,9 +28,16 @@ char *draw_sanitize(const char *src, int ascii)
  * used (at least 1).  Bytes the locale cannot decode become a substitute. */
 static size_t decode(const char *s, size_t n, wchar_t *wc, int ascii)
 {
+	unsigned char c = (unsigned char)s[0];
 	mbstate_t st;
 	size_t len;
 
+	/* An ASCII byte is that character in every locale: most text never
+	 * reaches mbrtowc(), a hundred instructions a character. */
+	if (c != 0 && c < 0x80) {
+		*wc = (wchar_t)c;
+		return 1;
+	}
 	memset(&st, 0, sizeof(st));
 	len = mbrtowc(wc, s, n, &st);
 	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
@@ -42,7 +49,7 @@ static size_t decode(const char *s, size_t n, wchar_t *wc, int ascii)
 
 static int char_width(wchar_t *wc, int ascii)
 {
-	int w = wcwidth(*wc);
+	int w = *wc >= 0x20 && *wc < 0x7F ? 1 : wcwidth(*wc);
 
 	if (w < 0) {
 		*wc = ascii ? L'?' : (wchar_t)REPLACEMENT;

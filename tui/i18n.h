@@ -37,7 +37,8 @@ int i18n_env_wants_french(const char *language, const char *lc_all,
  * DCINET_LOCALEDIR (an installed copy).  Writes the path into buf. */
 void i18n_locale_dir(char *buf, size_t n);
 
-/* Set the process locale from the environment; when that locale is not
+/* Set the locale's character set, language and numbers from the
+ * environment (the categories dcinet uses); when that locale is not
  * installed, fall back to C.UTF-8 (so UTF-8 still shows).  Binds the
  * catalogue, in UTF-8 whatever the character set (the drawing code
  * transliterates for 7-bit terminals).  Returns 1 when the environment

@@ -3,7 +3,7 @@
  * pane_posts.c: the embassy list, one line a post.
  *
  * The list may hold 100,000 posts, so the pane keeps only the rows on
- * screen: each time the viewport moves it asks posts_page() for rows
+ * screen: each time the viewport moves it asks posts_list_page() for rows
  * [top, top + rows).  The selection is an index in the current sort; its
  * post id is kept so a new sort can find the same post again.  A post
  * opened from elsewhere (a search) is placed mid-viewport, or, when the
@@ -92,7 +92,7 @@ static void fetch(struct posts *p, struct tui *t)
 
 	rows_clear(&p->page);
 	p->want = want;
-	p->failed = posts_page(t->reg, p->sort, p->top, want, page_add, p) != 0;
+	p->failed = posts_list_page(t->reg, p->sort, p->top, want, page_add, p) != 0;
 	set_sel_id(p);
 }
 

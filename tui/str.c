@@ -10,18 +10,25 @@
 
 char *str_printf(const char *fmt, ...)
 {
+	char buf[256];
 	va_list ap;
 	int len;
 	char *s;
 
+	/* One formatting, not a measuring one and then another, for what
+	 * fits the buffer: nearly every string a pane builds. */
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		return NULL;
 	s = malloc((size_t)len + 1);
 	if (s == NULL)
 		return NULL;
+	if ((size_t)len < sizeof(buf)) {
+		memcpy(s, buf, (size_t)len + 1);
+		return s;
+	}
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)len + 1, fmt, ap);
 	va_end(ap);

@@ -248,6 +248,74 @@ static void test_viewport(void **state)
 	assert_int_equal(post_get(reg, "nowhere", collect_post, &pg), 66);
 }
 
+/* The rows of a page, as text: what the post list shows of each, or
+ * (all) every field. */
+struct page_text {
+	char rows[8][1024];
+	int n, all;
+};
+
+static int collect_text(void *ctx, const struct dci_post *p)
+{
+	struct page_text *pt = ctx;
+
+	if (pt->all)
+		snprintf(pt->rows[pt->n++], sizeof(pt->rows[0]),
+		         "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d|%s|%s|%s|%s|%s|%d|%d",
+		         p->id, p->city, p->city_fr, p->country, p->country_en, p->country_fr,
+		         p->head_rank, p->updated, p->source, p->source_date, p->covers,
+		         p->n_covered, p->name_en, p->note, p->tz, p->evidence_kind,
+		         p->evidence_date, p->evidence_official, p->sctip_era);
+	else
+		snprintf(pt->rows[pt->n++], sizeof(pt->rows[0]),
+		         "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d",
+		         p->id, p->city, p->city_fr, p->country, p->country_en, p->country_fr,
+		         p->head_rank, p->updated, p->source, p->source_date, p->covers,
+		         p->n_covered);
+	return 0;
+}
+
+/* The list's rows are the whole rows less what the list does not show,
+ * in every order, French or not. */
+static void test_list_page_is_page_less_fields(void **state)
+{
+	registry *reg = *state;
+	struct page_text full, list;
+	int sort, french, i;
+
+	for (french = 0; french < 2; french++) {
+		registry_set_french(reg, french);
+		for (sort = 0; sort < POSTS_SORT_COUNT; sort++) {
+			memset(&full, 0, sizeof(full));
+			memset(&list, 0, sizeof(list));
+			full.all = 1;
+			assert_int_equal(posts_page(reg, (enum post_sort)sort, 0, 8, collect_text,
+			                            &full), 0);
+			assert_int_equal(posts_list_page(reg, (enum post_sort)sort, 0, 8,
+			                                 collect_text, &list), 0);
+			assert_int_equal(list.n, full.n);
+			assert_true(list.n > 0);
+			for (i = 0; i < full.n; i++) {
+				char *rest = full.rows[i];
+				int bars;
+
+				for (bars = 0; bars < 12; bars++)
+					rest = strchr(rest, '|') + 1;
+				rest[-1] = '\0';
+				assert_string_equal(list.rows[i], full.rows[i]);
+			}
+			list.all = 1;
+			list.n = 0;
+			assert_int_equal(posts_list_page(reg, (enum post_sort)sort, 1, 1,
+			                                 collect_text, &list), 0);
+			assert_int_equal(list.n, 1);
+			/* name_en, note, tz, the evidence: not read */
+			assert_string_equal(list.rows[0] + strlen(list.rows[0]) - 9, "||||||0|0");
+		}
+	}
+	registry_set_french(reg, 0);
+}
+
 static void test_sort_reads_accents_as_letters(void **state)
 {
 	char *dir = scratch_dir(), path[512];
@@ -518,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_query_builder),
 		cmocka_unit_test(test_who_covers),
 		cmocka_unit_test(test_viewport),
+		cmocka_unit_test(test_list_page_is_page_less_fields),
 		cmocka_unit_test(test_sort_reads_accents_as_letters),
 		cmocka_unit_test(test_screen_shares_lines),
 		cmocka_unit_test(test_post_card),

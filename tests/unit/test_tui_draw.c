@@ -45,6 +45,10 @@ static void test_width(void **state)
 	assert_int_equal(draw_width("Ath\xC3\xA8nes"), 7);                 /* Athènes */
 	assert_int_equal(draw_width("\xE6\x9D\xB1\xE4\xBA\xAC"), 4);       /* 東京 */
 	assert_int_equal(draw_width("e\xCC\x81"), 1);                      /* e + combining acute */
+	/* An ASCII control has no width of its own: it counts as the one
+	 * column of its substitute, like a byte that is not UTF-8. */
+	assert_int_equal(draw_width("a\tb\x7F"), 4);
+	assert_int_equal(draw_width("a\xFF" "b"), 3);
 }
 
 static void test_fit(void **state)
@@ -69,6 +73,11 @@ static void test_fit(void **state)
 	assert_string_equal(out, "\xE6\x9D\xB1\xE4\xBA\xAC\xE2\x80\xA6");
 	assert_int_equal(fit(out, sizeof(out), "\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD", 4, 0), 3);
 	assert_string_equal(out, "\xE6\x9D\xB1\xE2\x80\xA6");
+	/* ASCII controls and bytes that are not UTF-8 become a substitute */
+	assert_int_equal(fit(out, sizeof(out), "a\x01" "b\xFF", 10, 0), 4);
+	assert_string_equal(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+	assert_int_equal(fit(out, sizeof(out), "a\x01" "b\xFF", 10, 1), 4);
+	assert_string_equal(out, "a?b?");
 }
 
 static void test_sanitize(void **state)
@@ -155,6 +164,25 @@ static void test_str(void **state)
 	s = str_join(NULL, ", ", NULL);
 	assert_string_equal(s, "");
 	free(s);
+	/* a string longer than str_printf's own buffer, and one just in it */
+	{
+		char want[1001];
+
+		memset(want, 'x', 1000);
+		want[1000] = '\0';
+		s = str_printf("%.*s", 1000, want);
+		assert_string_equal(s, want);
+		free(s);
+		want[255] = '\0';
+		s = str_printf("%s", want);
+		assert_string_equal(s, want);
+		free(s);
+		want[255] = 'x';
+		want[256] = '\0';
+		s = str_printf("%s", want);
+		assert_string_equal(s, want);
+		free(s);
+	}
 }
 
 /* What draw_text() leaves in a window, as UTF-8. */
