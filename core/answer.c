@@ -27,6 +27,8 @@
 
 struct owned_hit {
 	char *ref, *label, *detail, *post, *post_label;
+	int rows;                      /* the kind's hits it stands for: a
+	                                * country's covering posts, or 1 */
 };
 
 struct hit_list {
@@ -70,6 +72,18 @@ static int on_hit(void *ctx, const struct dci_hit *h)
 	o->detail = dup0(h->detail);
 	o->post = dup0(h->post);
 	o->post_label = dup0(h->post_label);
+	o->rows = 1;
+	return 0;
+}
+
+/* A country and the hits that are its (search_country_firsts). */
+static int on_country(void *ctx, const struct dci_hit *first, int rows)
+{
+	struct hit_list *l = ctx;
+
+	if (on_hit(l, first))
+		return 1;
+	l->hit[l->n - 1].rows = rows;
 	return 0;
 }
 
@@ -130,7 +144,10 @@ static void list_candidates(struct answer_state *s, enum hit_kind kind,
 		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
 		s->a.n_candidates++;
 	}
-	s->a.more_candidates = l->more || i < l->n;
+	/* hits after the last one listed: the hits of a hit standing for
+	 * several (a country's other covering posts) count too */
+	s->a.more_candidates = l->more || i < l->n ||
+	                       (s->a.n_candidates == ANSWER_CANDIDATES && l->hit[i - 1].rows > 1);
 }
 
 static int folded_equal(const char *a, const char *want)
@@ -531,7 +548,10 @@ static int answer_of_kind(struct answer_state *s, struct hit_list *l, const char
 		*found = 1;
 		return staff_answer(s, l, text, ids, n);
 	}
-	rc = search_run(s->reg, text, kind, 0, ANSWER_HITS + 1, on_hit, l);
+	if (kind == HIT_COUNTRY)
+		rc = search_country_firsts(s->reg, text, ANSWER_HITS, on_country, l, &l->more);
+	else
+		rc = search_run(s->reg, text, kind, 0, ANSWER_HITS + 1, on_hit, l);
 	if (rc || l->n == 0)
 		return rc;
 	*found = 1;

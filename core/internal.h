@@ -18,7 +18,7 @@ enum stmt_id {
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
 	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
-	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF,
+	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF, STMT_ANSWER_COUNTRIES,
 	STMT_COUNT
 };
 
@@ -132,6 +132,14 @@ int fold_register(sqlite3 *db);
  * alone, on the statement the search box's hits of text came from
  * (search.c): no row is read and the FTS query does not run again. */
 int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n);
+
+/* The country hits of text among its first limit (search_run's order),
+ * one call of fn per country: its first hit, and rows, how many of the
+ * limit are its (one per covering post, or one); *more set when text has
+ * more than limit country hits.  Reads no covering post but the first. */
+typedef int (*country_hit_fn)(void *ctx, const struct dci_hit *first, int rows);
+int search_country_firsts(registry *reg, const char *text, int limit,
+                          country_hit_fn fn, void *ctx, int *more);
 
 /* Text column i of the current row, never NULL. */
 const char *column_text(sqlite3_stmt *st, int i);

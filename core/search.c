@@ -562,6 +562,71 @@ int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *i
 	return 0;
 }
 
+/* A country's first hit, and how many it has. */
+struct country_first {
+	struct hit_row row;            /* first: hit_fields' offsets are into it */
+	int rows;
+};
+
+/* The country hits of an answer: the first row of each country, and how
+ * many rows it has within the limit (its covering posts, or one), counted
+ * from coverage_order's index alone: the answer weighs 64 hits, which are
+ * mostly one country's covering posts, and needs no post of them but the
+ * first's.  The columns are the search statement's, over the same tables. */
+int search_country_firsts(registry *reg, const char *text, int limit,
+                          country_hit_fn fn, void *ctx, int *more)
+{
+	struct country_first r;
+	struct column cols[HIT_COLUMNS + 1];
+	sqlite3_stmt *st;
+	char *q, post_label[512];
+	int rc, seen = 0;
+
+	*more = 0;
+	if (!(q = search_build_query(text)))
+		return 0;
+	hit_columns(HIT_COUNTRY, cols);
+	cols[HIT_COLUMNS].sql = "(SELECT count(*) FROM (SELECT 1 FROM coverage_order"
+	                        " WHERE country = c.iso2 LIMIT ?2))";
+	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
+	cols[HIT_COLUMNS].type = COLUMN_INT;
+	st = select_stmt(reg, STMT_ANSWER_COUNTRIES, cols, HIT_COLUMNS + 1,
+		"FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
+		" JOIN countries c ON c.iso2 = co.iso2"
+		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
+		"   AND cov.pos = (SELECT min(pos) FROM coverage_order WHERE country = c.iso2)"
+		" LEFT JOIN hit_post p ON p.id = cov.post"
+		" WHERE fts_country MATCH ?1");
+	if (!st) {
+		free(q);
+		return stmt_failed(reg);
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit + 1);
+	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
+		int rows = r.rows > 0 ? r.rows : 1;
+
+		if (seen + rows > limit) {
+			*more = 1;
+			rows = limit - seen;
+		}
+		if (rows > 0) {
+			post_label_of(post_label, sizeof(post_label), r.row.city, r.row.country);
+			r.row.hit.kind = HIT_COUNTRY;
+			r.row.hit.post_label = post_label;
+			if (fn(ctx, &r.row.hit, rows))
+				break;
+		}
+		seen += rows;
+		if (*more)
+			break;
+	}
+	rc = stmt_finish(reg, st, rc);
+	sqlite3_clear_bindings(st);
+	free(q);
+	return rc;
+}
+
 static int count_hit(void *ctx, const struct dci_hit *h)
 {
 	(void)h;
