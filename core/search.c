@@ -680,32 +680,11 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 	return 0;
 }
 
-/* Is want one of the ';'-separated names in list? */
-static int names_match(const char *list, const char *want)
-{
-	char name[512], folded[512];
-
-	while (*list) {
-		size_t len = strcspn(list, ";");
-
-		snprintf(name, sizeof(name), "%.*s", (int)len, list);
-		text_fold(folded, sizeof(folded), name);
-		if (folded[0] && strcmp(folded, want) == 0)
-			return 1;
-		list += len + (list[len] == ';');
-	}
-	return 0;
-}
-
+/* One row of country_named (schema.c): the names are folded there once. */
 int country_is_named(registry *reg, const char *iso2, const char *text)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_COUNTRY_NAMES,
-		"SELECT iso2 || ';' || iso3 || ';' || name_en || ';' || name_fr || ';' || alt_names"
-		" || coalesce((SELECT ';' || group_concat(name_en || ';' || name_fr, ';')"
-		"   FROM (SELECT name_en, name_fr FROM places WHERE places.country = countries.iso2"
-		"     UNION ALL SELECT name_en, name_fr FROM cities"
-		"     WHERE cities.country = countries.iso2)), '')"
-		" FROM countries WHERE iso2 = ?1");
+		"SELECT 1 FROM country_named WHERE fold = ?1 AND iso2 = ?2");
 	char want[512];
 	int rc, named = 0;
 
@@ -713,10 +692,13 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	if (!st)
 		return 0;
 	text_fold(want, sizeof(want), text);
-	sqlite3_bind_text(st, 1, iso2, -1, SQLITE_TRANSIENT);
+	if (!want[0])
+		return 0;
+	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, iso2, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		named = want[0] && names_match(column_text(st, 0), want);
+		named = 1;
 		rc = SQLITE_DONE;
 	}
 	stmt_finish(reg, st, rc);
