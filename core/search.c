@@ -173,9 +173,9 @@ static const char *const search_from[HIT_KIND_COUNT] = {
  * go stale.  A page beyond CACHE_ROWS (n and N stepping far, counting a
  * kind) runs its own query, as before.
  *
- * Staff hits are read in two steps: the rowids from fts_staff's index
- * (a statement left where it stopped, as above), then each row shown by
- * its rowid.  The answer weighs 64 staff hits but reads few of them
+ * Post and staff hits are read in two steps: the rowids from the FTS
+ * index (a statement left where it stopped, as above), then each row
+ * shown by its rowid.  The answer weighs 64 hits but reads few of them
  * (answer.c): it takes their rowids from the same statement, so the FTS
  * query runs once per text and only the rows shown are read. */
 
@@ -192,10 +192,10 @@ struct kind_cache {
 	int n, cap;
 	int complete;                  /* every hit of q is in rows */
 	int live;                      /* the statement stands after row n of q */
-	sqlite3_int64 *ids;            /* staff: the rowids of q's first hits */
+	sqlite3_int64 *ids;            /* by rowid: the rowids of q's first hits */
 	int nids, capids;
-	int ids_complete;              /* staff: every rowid of q is in ids */
-	int ids_live;                  /* staff: the statement stands after ids[nids - 1] */
+	int ids_complete;              /* by rowid: every rowid of q is in ids */
+	int ids_live;                  /* by rowid: the statement stands after ids[nids - 1] */
 };
 
 struct search_cache {
@@ -206,6 +206,22 @@ static const enum stmt_id search_ids[HIT_KIND_COUNT] = {
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
 };
 
+/* The kinds read in two steps: the statement of their rowids, and the
+ * tables of one row by its rowid (?1), which name the tables of the
+ * kind's hit_fields as search_from does. */
+static const struct {
+	enum stmt_id ids_stmt, row_stmt;
+	const char *ids_sql, *row_from;
+} by_rowid[HIT_KIND_COUNT] = {
+	[HIT_POST] = { STMT_SEARCH_POST_IDS, STMT_POST_HIT,
+		"SELECT rowid FROM fts_post WHERE fts_post MATCH ?1",
+		"FROM posts p JOIN countries c ON c.iso2 = p.country WHERE p.rowid = ?1" },
+	[HIT_STAFF] = { STMT_SEARCH_STAFF_IDS, STMT_STAFF_HIT,
+		"SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1",
+		"FROM staff st JOIN hit_post p ON p.id = st.post"
+		" JOIN hit_source s ON s.id = st.source WHERE st.rowid = ?1" },
+};
+
 static void kind_reset(registry *reg, int kind)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
@@ -213,8 +229,8 @@ static void kind_reset(registry *reg, int kind)
 
 	if (c->live && reg->stmt[search_ids[kind]])
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
-	if (c->ids_live && reg->stmt[STMT_SEARCH_STAFF_IDS])
-		sqlite3_reset(reg->stmt[STMT_SEARCH_STAFF_IDS]);
+	if (c->ids_live && reg->stmt[by_rowid[kind].ids_stmt])
+		sqlite3_reset(reg->stmt[by_rowid[kind].ids_stmt]);
 	for (i = 0; i < c->n; i++)
 		free(c->rows[i].block);
 	free(c->q);
@@ -296,9 +312,9 @@ static int cache_row(struct kind_cache *c, const struct hit_row *row)
 	return 1;
 }
 
-/* Read the staff rowids of c->q until ids holds want of them or all
- * there are. */
-static int ids_fill(registry *reg, struct kind_cache *c, int want)
+/* Read the rowids of kind's hits of c->q until ids holds want of them
+ * or all there are. */
+static int ids_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
 	sqlite3_stmt *st;
 	int rc = SQLITE_ROW;
@@ -306,15 +322,14 @@ static int ids_fill(registry *reg, struct kind_cache *c, int want)
 	if (c->ids_complete || c->nids >= want)
 		return 0;
 	if (!c->ids_live) {
-		st = registry_stmt(reg, STMT_SEARCH_STAFF_IDS,
-		                   "SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1");
+		st = registry_stmt(reg, by_rowid[kind].ids_stmt, by_rowid[kind].ids_sql);
 		if (!st)
 			return stmt_failed(reg);
 		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
 		c->nids = 0;
 		c->ids_live = 1;
 	} else {
-		st = reg->stmt[STMT_SEARCH_STAFF_IDS];
+		st = reg->stmt[by_rowid[kind].ids_stmt];
 	}
 	while (c->nids < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nids == c->capids) {
@@ -342,28 +357,26 @@ static int ids_fill(registry *reg, struct kind_cache *c, int want)
 	return rc ? rc : EX_OSERR;
 }
 
-/* The staff rows of q: each kept row read by its rowid, until the cache
- * holds want of them or all there are.  A rowid whose row the search
- * statement would not give (its post or source missing) is dropped, so
- * ids and rows stay one for one. */
-static int staff_fill(registry *reg, struct kind_cache *c, int want)
+/* The rows of kind's hits of q: each kept row read by its rowid, until
+ * the cache holds want of them or all there are.  A rowid whose row the
+ * search statement would not give (its country, post or source missing)
+ * is dropped, so ids and rows stay one for one. */
+static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
 	struct column cols[HIT_COLUMNS];
 	struct hit_row row;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	hit_columns(HIT_STAFF, cols);
+	hit_columns((enum hit_kind)kind, cols);
 	while (c->n < want) {
-		if ((rc = ids_fill(reg, c, want)) != 0)
+		if ((rc = ids_fill(reg, kind, c, want)) != 0)
 			return rc;
 		if (c->n >= c->nids)
 			break;
 		/* the columns of the search statement, from one row by rowid */
-		if (!st && !(st = select_stmt(reg, STMT_STAFF_HIT, cols, HIT_COLUMNS,
-		                              "FROM staff st JOIN hit_post p ON p.id = st.post"
-		                              " JOIN hit_source s ON s.id = st.source"
-		                              " WHERE st.rowid = ?1")))
+		if (!st && !(st = select_stmt(reg, by_rowid[kind].row_stmt, cols, HIT_COLUMNS,
+		                              by_rowid[kind].row_from)))
 			return stmt_failed(reg);
 		sqlite3_bind_int64(st, 1, c->ids[c->n]);
 		if (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
@@ -404,8 +417,8 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	}
 	if (c->complete || c->n >= want)
 		return 0;
-	if (kind == HIT_STAFF) {
-		rc = staff_fill(reg, c, want);
+	if (by_rowid[kind].ids_sql) {
+		rc = rowid_fill(reg, kind, c, want);
 		if (rc)
 			kind_reset(reg, kind);
 		return rc;
@@ -533,27 +546,29 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	return 0;
 }
 
-int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n)
+int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
+                  sqlite3_int64 *ids, int *n)
 {
 	struct kind_cache *c;
 	char *q;
 	int rc;
 
 	*n = 0;
+	assert((unsigned)kind < HIT_KIND_COUNT && by_rowid[kind].ids_sql);
 	if (want <= 0)
 		return 0;
 	if (!(q = query_for(reg, text, &rc)))
 		return rc;
-	c = &reg->search->kind[HIT_STAFF];
+	c = &reg->search->kind[kind];
 	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, HIT_STAFF);
+		kind_reset(reg, kind);
 	if (!c->q && !(c->q = strdup(q))) {
 		free(q);
 		return EX_OSERR;
 	}
 	free(q);
-	if ((rc = ids_fill(reg, c, want)) != 0) {
-		kind_reset(reg, HIT_STAFF);
+	if ((rc = ids_fill(reg, kind, c, want)) != 0) {
+		kind_reset(reg, kind);
 		return rc;
 	}
 	*n = c->nids < want ? c->nids : want;
@@ -699,28 +714,6 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		named = 1;
-		rc = SQLITE_DONE;
-	}
-	stmt_finish(reg, st, rc);
-	return named;
-}
-
-int post_city_is_named(registry *reg, const char *post_id, const char *want)
-{
-	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_NAMES,
-		"SELECT city, city_fr FROM hit_post WHERE id = ?1");
-	int rc, named = 0;
-
-	if (!st)
-		return 0;
-	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		char a[512], b[512];
-
-		text_fold(a, sizeof(a), column_text(st, 0));
-		text_fold(b, sizeof(b), column_text(st, 1));
-		named = want[0] && (strcmp(a, want) == 0 || strcmp(b, want) == 0);
 		rc = SQLITE_DONE;
 	}
 	stmt_finish(reg, st, rc);
