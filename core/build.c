@@ -443,6 +443,7 @@ int import_build_db(const char *dir, const char *db_path,
 		return rc;
 	}
 	remove_stale(t.dirfd, t.base);
+	sqlite_setup();
 	pthread_once(&fd_vfs_once, fd_vfs_register);
 	if (tmp_create(&t) != 0) {
 		import_report(opts, db_path, strerror(errno));

@@ -216,6 +216,7 @@ int registry_diff(registry *old_reg, registry *new_reg, change_fn fn, void *ctx,
 
 	assert(old_reg && new_reg && fn && err && errlen > 0);
 	err[0] = '\0';
+	sqlite_setup();
 	if (sqlite3_open_v2(":memory:", &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		snprintf(err, errlen, "cannot open a database in memory");

@@ -41,6 +41,13 @@ struct registry {
  * inserting a row. */
 #define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
 
+/* registry.c: SQLite's settings for the whole process, made before its
+ * first use by every function that opens a connection (once is enough,
+ * later calls do nothing): no memory statistics, which take a global
+ * mutex and count at each of SQLite's allocations, an eighth of the
+ * instructions of a search-box keystroke. */
+void sqlite_setup(void);
+
 /* query.c: the cached statement id, prepared from sql on first use, reset
  * and with its bindings cleared; NULL on an SQLite error (kept for
  * registry_error()). */

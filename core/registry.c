@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,18 @@
  * reader thread never touches SQLite), so it takes no mutex of its own:
  * SQLite's serialized mode locks on every call, a third of the cost of
  * inserting a row. */
+
+static void setup_once(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+void sqlite_setup(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, setup_once);
+}
 
 const char *column_text(sqlite3_stmt *st, int i)
 {
@@ -37,6 +50,7 @@ int registry_load_dir(registry **out, const char *dir,
 	reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return EX_OSERR;
+	sqlite_setup();
 	if (sqlite3_open_v2(":memory:", &reg->db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		registry_close(reg);
 		return EX_SOFTWARE;
@@ -60,6 +74,7 @@ int import_check_dir(const char *dir, const struct import_opts *opts,
 	sqlite3 *db = NULL;
 	int rc;
 
+	sqlite_setup();
 	if (sqlite3_open_v2(":memory:", &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return EX_SOFTWARE;
@@ -124,6 +139,7 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 	reg = calloc(1, sizeof(*reg));
 	if (!reg)
 		return EX_OSERR;
+	sqlite_setup();
 	if (sqlite3_open_v2(uri, &reg->db, OPEN_FLAGS | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
 	                    NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(reg->db));
