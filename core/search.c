@@ -254,13 +254,28 @@ void search_cache_free(registry *reg)
 	reg->search = NULL;
 }
 
-/* "City, Country", or the country alone. */
+/* s after the w bytes of buf (n bytes), cut to fit as snprintf cuts;
+ * the new length. */
+static size_t append(char *buf, size_t n, size_t w, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > n - 1 - w)
+		len = n - 1 - w;
+	memcpy(buf + w, s, len);
+	buf[w + len] = '\0';
+	return w + len;
+}
+
+/* "City, Country", or the country alone (every hit kept makes one:
+ * copied, not formatted). */
 static void post_label_of(char *buf, size_t n, const char *city, const char *country)
 {
+	size_t w = 0;
+
 	if (city[0] && country[0])
-		snprintf(buf, n, "%s, %s", city, country);
-	else
-		snprintf(buf, n, "%s", country);
+		w = append(buf, n, append(buf, n, 0, city), ", ");
+	append(buf, n, w, country);
 }
 
 /* The columns of kind's statement, in cols. */
@@ -510,30 +525,20 @@ static char *query_for(registry *reg, const char *text, int *rc)
 	return q;
 }
 
-int search_run(registry *reg, const char *text, enum hit_kind kind,
-               long offset, long limit, hit_fn fn, void *ctx)
+/* search_run() of the FTS query q (query_for). */
+static int run_query(registry *reg, const char *q, enum hit_kind kind,
+                     long offset, long limit, hit_fn fn, void *ctx)
 {
 	struct kind_cache *c;
-	char *q;
 	long i, end;
 	int rc;
 
-	assert(reg && fn);
-	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
-		return EX_USAGE;
-	if (!(q = query_for(reg, text, &rc)))
-		return rc;
 	if (offset < 0)
 		offset = 0;
-	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset) {
-		rc = search_direct(reg, q, kind, offset, limit, fn, ctx);
-		free(q);
-		return rc;
-	}
+	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset)
+		return search_direct(reg, q, kind, offset, limit, fn, ctx);
 	end = offset + limit;
-	rc = cache_fill(reg, kind, q, (int)end);
-	free(q);
-	if (rc)
+	if ((rc = cache_fill(reg, kind, q, (int)end)) != 0)
 		return rc;
 	c = &reg->search->kind[kind];
 	for (i = offset; i < end && i < c->n; i++) {
@@ -544,6 +549,22 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 			break;
 	}
 	return 0;
+}
+
+int search_run(registry *reg, const char *text, enum hit_kind kind,
+               long offset, long limit, hit_fn fn, void *ctx)
+{
+	char *q;
+	int rc;
+
+	assert(reg && fn);
+	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
+		return EX_USAGE;
+	if (!(q = query_for(reg, text, &rc)))
+		return rc;
+	rc = run_query(reg, q, kind, offset, limit, fn, ctx);
+	free(q);
+	return rc;
 }
 
 int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
@@ -649,15 +670,16 @@ static int count_hit(void *ctx, const struct dci_hit *h)
 	return 0;
 }
 
-/* Whether kind has a hit at index i (read once, then kept: search_run's
- * cache).  A kind that failed once (*rc set) has no more hits. */
-static int has_hit(registry *reg, const char *text, int kind, int i, int *rc)
+/* Whether kind has a hit of q at index i (read once, then kept:
+ * search_run's cache).  A kind that failed once (*rc set) has no more
+ * hits. */
+static int has_hit(registry *reg, const char *q, int kind, int i, int *rc)
 {
 	int n = 0;
 
 	if (*rc)
 		return 0;
-	*rc = search_run(reg, text, (enum hit_kind)kind, i, 1, count_hit, &n);
+	*rc = run_query(reg, q, (enum hit_kind)kind, i, 1, count_hit, &n);
 	return !*rc && n > 0;
 }
 
@@ -665,11 +687,18 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
                   hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
 {
 	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
+	char *q;
 
+	assert(reg && fn);
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		more[k] = 0;
+	/* the query once for every line shared out */
+	if (!(q = query_for(reg, text, &rc[0])))
+		return rc[0];
 	if (max_per_kind > CACHE_ROWS - 1)
 		max_per_kind = CACHE_ROWS - 1;
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, text, k, 0, &rc[k])) {
+		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, q, k, 0, &rc[k])) {
 			lines -= 2;        /* the header and a first hit */
 			shown[k] = 1;
 		}
@@ -677,18 +706,19 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 		progress = 0;
 		for (k = 0; k < HIT_KIND_COUNT && lines > 0; k++)
 			if (shown[k] > 0 && shown[k] < max_per_kind &&
-			    has_hit(reg, text, k, shown[k], &rc[k])) {
+			    has_hit(reg, q, k, shown[k], &rc[k])) {
 				shown[k]++;
 				lines--;
 				progress = 1;
 			}
 	}
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		more[k] = has_hit(reg, text, k, shown[k], &rc[k]);
+		more[k] = has_hit(reg, q, k, shown[k], &rc[k]);
 	/* the kinds that work show their hits even when another failed */
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (shown[k] > 0 && !rc[k])
-			rc[k] = search_run(reg, text, (enum hit_kind)k, 0, shown[k], fn, ctx);
+			rc[k] = run_query(reg, q, (enum hit_kind)k, 0, shown[k], fn, ctx);
+	free(q);
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (rc[k])
 			return rc[k];
