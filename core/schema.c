@@ -184,8 +184,11 @@ static const char derived_sql[] =
 	 * coverage in the order of coverage_order (host posts first, then by
 	 * city).  fts_country's rowid is the position in country_order, so a
 	 * search reads both in index order and stops at its limit, however
-	 * many posts cover a country: no sort of the hits at each keystroke. */
-	"CREATE TABLE country_order (pos INTEGER PRIMARY KEY, iso2 TEXT NOT NULL);"
+	 * many posts cover a country: no sort of the hits at each keystroke.
+	 * covering: its rows in coverage_order, which an answer weighs
+	 * (search_country_firsts) without reading them. */
+	"CREATE TABLE country_order (pos INTEGER PRIMARY KEY, iso2 TEXT NOT NULL,"
+	"  covering INTEGER NOT NULL DEFAULT 0);"
 	"INSERT INTO country_order(pos, iso2) SELECT row_number() OVER (ORDER BY"
 	"  NOT EXISTS (SELECT 1 FROM coverage WHERE country = c.iso2), c.name_en, c.iso2),"
 	"  c.iso2 FROM countries c;"
@@ -201,6 +204,8 @@ static const char derived_sql[] =
 	"  (cov.relation <> 'host') * 1000000000 + pr.rank, cov.post, cov.relation"
 	"  FROM coverage cov JOIN post_rank pr ON pr.id = cov.post ORDER BY 1, 2;"
 	"DROP TABLE post_rank;"
+	"UPDATE country_order SET covering ="
+	"  (SELECT count(*) FROM coverage_order WHERE country = country_order.iso2);"
 	/* What a search hit shows of its post and of its source, in narrow
 	 * tables of their own (WITHOUT ROWID: one b-tree descent by key,
 	 * instead of an index, then the row, then its country): 100,000 posts

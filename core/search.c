@@ -605,10 +605,10 @@ struct country_first {
 };
 
 /* The country hits of an answer: the first row of each country, and how
- * many rows it has within the limit (its covering posts, or one), counted
- * from coverage_order's index alone: the answer weighs 64 hits, which are
- * mostly one country's covering posts, and needs no post of them but the
- * first's.  The columns are the search statement's, over the same tables. */
+ * many rows it has within the limit (its covering posts, or one), which
+ * country_order counts: the answer weighs 64 hits, which are mostly one
+ * country's covering posts, and needs no post of them but the first's.
+ * The columns are the search statement's, over the same tables. */
 int search_country_firsts(registry *reg, const char *text, int limit,
                           country_hit_fn fn, void *ctx, int *more)
 {
@@ -622,8 +622,7 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	if (!(q = search_build_query(text)))
 		return 0;
 	hit_columns(HIT_COUNTRY, cols);
-	cols[HIT_COLUMNS].sql = "(SELECT count(*) FROM (SELECT 1 FROM coverage_order"
-	                        " WHERE country = c.iso2 LIMIT ?2))";
+	cols[HIT_COLUMNS].sql = "co.covering";
 	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
 	cols[HIT_COLUMNS].type = COLUMN_INT;
 	st = select_stmt(reg, STMT_ANSWER_COUNTRIES, cols, HIT_COLUMNS + 1,
@@ -638,7 +637,6 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 		return stmt_failed(reg);
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, limit + 1);
 	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
 		int rows = r.rows > 0 ? r.rows : 1;
 
