@@ -609,6 +609,31 @@ struct country_first {
  * country_order counts: the answer weighs 64 hits, which are mostly one
  * country's covering posts, and needs no post of them but the first's.
  * The columns are the search statement's, over the same tables. */
+/* search_country_firsts() from the rows kept for q, when they hold
+ * every hit of q or more than limit (the search box read them all, as it
+ * does for a text that no country matches): 1 when it answered so.  A
+ * country's hits are consecutive, its covering posts in turn. */
+static int kept_country_firsts(const registry *reg, const char *q, int limit,
+                               country_hit_fn fn, void *ctx, int *more)
+{
+	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
+	int i, j;
+
+	if (!c || !c->q || strcmp(c->q, q) != 0 || !(c->complete || c->n > limit))
+		return 0;
+	for (i = 0; i < c->n && i < limit; i = j) {
+		struct dci_hit h = c->rows[i].hit;
+
+		for (j = i + 1; j < c->n && strcmp(c->rows[j].hit.ref, h.ref) == 0; j++)
+			;
+		h.kind = HIT_COUNTRY;
+		if (fn(ctx, &h, (j < limit ? j : limit) - i))
+			return 1;
+	}
+	*more = c->n > limit;
+	return 1;
+}
+
 int search_country_firsts(registry *reg, const char *text, int limit,
                           country_hit_fn fn, void *ctx, int *more)
 {
@@ -621,6 +646,10 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	*more = 0;
 	if (!(q = search_build_query(text)))
 		return 0;
+	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
+		free(q);
+		return 0;
+	}
 	hit_columns(HIT_COUNTRY, cols);
 	cols[HIT_COLUMNS].sql = "co.covering";
 	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
