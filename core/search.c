@@ -604,11 +604,6 @@ struct country_first {
 	int rows;
 };
 
-/* The country hits of an answer: the first row of each country, and how
- * many rows it has within the limit (its covering posts, or one), which
- * country_order counts: the answer weighs 64 hits, which are mostly one
- * country's covering posts, and needs no post of them but the first's.
- * The columns are the search statement's, over the same tables. */
 /* search_country_firsts() from the rows kept for q, when they hold
  * every hit of q or more than limit (the search box read them all, as it
  * does for a text that no country matches): 1 when it answered so.  A
@@ -634,6 +629,11 @@ static int kept_country_firsts(const registry *reg, const char *q, int limit,
 	return 1;
 }
 
+/* The country hits of an answer: the first row of each country, and how
+ * many rows it has within the limit (its covering posts, or one), which
+ * country_order counts: the answer weighs 64 hits, which are mostly one
+ * country's covering posts, and needs no post of them but the first's.
+ * The columns are the search statement's, over the same tables. */
 int search_country_firsts(registry *reg, const char *text, int limit,
                           country_hit_fn fn, void *ctx, int *more)
 {
