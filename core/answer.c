@@ -27,6 +27,8 @@
 
 struct owned_hit {
 	char *ref, *label, *detail, *post, *post_label;
+	int rows;                      /* the kind's hits it stands for: a
+	                                * country's covering posts, or 1 */
 };
 
 struct hit_list {
@@ -70,6 +72,18 @@ static int on_hit(void *ctx, const struct dci_hit *h)
 	o->detail = dup0(h->detail);
 	o->post = dup0(h->post);
 	o->post_label = dup0(h->post_label);
+	o->rows = 1;
+	return 0;
+}
+
+/* A country and the hits that are its (search_country_firsts). */
+static int on_country(void *ctx, const struct dci_hit *first, int rows)
+{
+	struct hit_list *l = ctx;
+
+	if (on_hit(l, first))
+		return 1;
+	l->hit[l->n - 1].rows = rows;
 	return 0;
 }
 
@@ -130,7 +144,10 @@ static void list_candidates(struct answer_state *s, enum hit_kind kind,
 		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
 		s->a.n_candidates++;
 	}
-	s->a.more_candidates = l->more || i < l->n;
+	/* hits after the last one listed: the hits of a hit standing for
+	 * several (a country's other covering posts) count too */
+	s->a.more_candidates = l->more || i < l->n ||
+	                       (s->a.n_candidates == ANSWER_CANDIDATES && l->hit[i - 1].rows > 1);
 }
 
 static int folded_equal(const char *a, const char *want)
@@ -141,18 +158,17 @@ static int folded_equal(const char *a, const char *want)
 	return f[0] && strcmp(f, want) == 0;
 }
 
-/* Does text name this hit exactly (case, accents and punctuation aside)? */
+/* Does text name this hit exactly (case, accents and punctuation aside)?
+ * Posts are named through post_named (rowid_answer), never asked here. */
 static int hit_is_named(registry *reg, enum hit_kind kind, const struct owned_hit *h,
                         const char *text)
 {
 	char want[512];
 
+	assert(kind != HIT_POST);
 	if (kind == HIT_COUNTRY)
 		return country_is_named(reg, h->ref, text);
 	text_fold(want, sizeof(want), text);
-	if (kind == HIT_POST)
-		return folded_equal(h->label, want) || folded_equal(h->detail, want) ||
-		       folded_equal(h->ref, want) || post_city_is_named(reg, h->ref, want);
 	return folded_equal(h->label, want) || (kind == HIT_THEME && folded_equal(h->detail, want));
 }
 
@@ -381,23 +397,24 @@ int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void 
 	return rc;
 }
 
-/* ---- staff: the answer from the indexes ------------------------------------
+/* ---- posts and staff: the answer from the indexes -------------------------
  *
- * The staff hits are a million people in random pages: reading the 64
- * hits the rule weighs costs 64 page reads, though the rule needs little
- * of them.  It needs whether there are more than 64 (the rowids, which
- * fts_staff gives from its index alone, continuing the search box's own
- * query: search_staff_ids()), whether they are all one person
- * (the first two hits tell, almost always), which of them the text names
- * exactly (staff_named: one range of folded labels, schema.c), and the
- * first few distinct hits to list as candidates (the ones the search box
- * showed, kept by search.c).  So only those are read; the answer is the
- * one the rule gives over all 64. */
+ * The staff hits are a million people in random pages, the post hits
+ * 100,000 posts: reading the 64 hits the rule weighs costs 64 page
+ * reads, though the rule needs little of them.  It needs whether there
+ * are more than 64 (the rowids, which the FTS index gives alone,
+ * continuing the search box's own query: search_rowids()), whether they are
+ * all one person (the first two hits tell, almost always; posts are
+ * never twice), which of them the text names exactly (staff_named,
+ * post_named: one range of folded names, schema.c), and the first few
+ * distinct hits to list as candidates (the ones the search box showed,
+ * kept by search.c).  So only those are read; the answer is the one the
+ * rule gives over all 64. */
 
-/* The indexes among ids[0..n) (ascending) of the people text names
- * exactly, ascending, into named; their count into *nnamed. */
-static int staff_named_among(registry *reg, const char *text, const sqlite3_int64 *ids, int n,
-                             int *named, int *nnamed)
+/* The indexes among ids[0..n) (ascending) of the people or posts text
+ * names exactly, ascending, into named; their count into *nnamed. */
+static int named_among(registry *reg, enum hit_kind kind, const char *text,
+                       const sqlite3_int64 *ids, int n, int *named, int *nnamed)
 {
 	sqlite3_stmt *st;
 	char want[512];
@@ -407,8 +424,12 @@ static int staff_named_among(registry *reg, const char *text, const sqlite3_int6
 	text_fold(want, sizeof(want), text);
 	if (!want[0] || n == 0)
 		return 0;
-	st = registry_stmt(reg, STMT_ANSWER_STAFF_NAMED,
-		"SELECT id FROM staff_named WHERE fold = ?1 AND id BETWEEN ?2 AND ?3");
+	if (kind == HIT_POST)
+		st = registry_stmt(reg, STMT_ANSWER_POST_NAMED,
+			"SELECT id FROM post_named WHERE fold = ?1 AND id BETWEEN ?2 AND ?3");
+	else
+		st = registry_stmt(reg, STMT_ANSWER_STAFF_NAMED,
+			"SELECT id FROM staff_named WHERE fold = ?1 AND id BETWEEN ?2 AND ?3");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
@@ -434,33 +455,35 @@ static int staff_named_among(registry *reg, const char *text, const sqlite3_int6
 	return stmt_finish(reg, st, rc);
 }
 
-/* Read the staff hits of text into l until it holds the first want of
+/* Read kind's hits of text into l until it holds the first want of
  * them (or search_run() has no more). */
-static int staff_read_upto(registry *reg, const char *text, struct hit_list *l, int want)
+static int read_upto(registry *reg, enum hit_kind kind, const char *text, struct hit_list *l,
+                     int want)
 {
 	if (want > ANSWER_HITS)
 		want = ANSWER_HITS;
 	if (l->n >= want)
 		return 0;
-	return search_run(reg, text, HIT_STAFF, l->n, want - l->n, on_hit, l);
+	return search_run(reg, text, kind, l->n, want - l->n, on_hit, l);
 }
 
 /* Whether the hits in l already give the candidates fill_answer() (h
  * the answer) or ambiguous_answer() (h NULL) list: ANSWER_CANDIDATES
  * distinct ones. */
-static int candidates_complete(const struct hit_list *l, const struct owned_hit *h)
+static int candidates_complete(enum hit_kind kind, const struct hit_list *l,
+                               const struct owned_hit *h)
 {
 	int i, n = 0;
 
 	for (i = 0; i < l->n && n < ANSWER_CANDIDATES; i++)
-		n += is_distinct(HIT_STAFF, l, i, h);
+		n += is_distinct(kind, l, i, h);
 	return n == ANSWER_CANDIDATES;
 }
 
-/* The answer among the staff hits of text, of which there are n (ids,
- * n <= ANSWER_HITS + 1), reading only what the rule needs. */
-static int staff_answer(struct answer_state *s, struct hit_list *l, const char *text,
-                        const sqlite3_int64 *ids, int n)
+/* The answer among the post or staff hits of text, of which there are n
+ * (ids, n <= ANSWER_HITS + 1), reading only what the rule needs. */
+static int rowid_answer(struct answer_state *s, struct hit_list *l, enum hit_kind kind,
+                        const char *text, const sqlite3_int64 *ids, int n)
 {
 	int more = n > ANSWER_HITS, named[ANSWER_HITS], nnamed = 0, chosen = -1, i, rc;
 
@@ -468,8 +491,8 @@ static int staff_answer(struct answer_state *s, struct hit_list *l, const char *
 		n = ANSWER_HITS;
 	/* all one person (a handful of hits, no more): the answer */
 	if (!more) {
-		for (i = 1; !(rc = staff_read_upto(s->reg, text, l, i + 1)) && i < l->n; i++)
-			if (!same_target(HIT_STAFF, &l->hit[0], &l->hit[i]))
+		for (i = 1; !(rc = read_upto(s->reg, kind, text, l, i + 1)) && i < l->n; i++)
+			if (!same_target(kind, &l->hit[0], &l->hit[i]))
 				break;
 		if (rc)
 			return rc;
@@ -477,29 +500,30 @@ static int staff_answer(struct answer_state *s, struct hit_list *l, const char *
 			chosen = 0;
 	}
 	if (chosen < 0) {
-		if ((rc = staff_named_among(s->reg, text, ids, n, named, &nnamed)) != 0)
+		if ((rc = named_among(s->reg, kind, text, ids, n, named, &nnamed)) != 0)
 			return rc;
 		if (nnamed == 1) {
 			chosen = named[0];
-		} else if (nnamed > 1) {
+		} else if (nnamed > 1 && kind == HIT_STAFF) {
 			/* named twice, or the same person twice at one post: the
-			 * rule over the hits up to the last one named decides */
-			if ((rc = staff_read_upto(s->reg, text, l, named[nnamed - 1] + 1)) != 0)
+			 * rule over the hits up to the last one named decides (two
+			 * posts named are two posts: ambiguous) */
+			if ((rc = read_upto(s->reg, kind, text, l, named[nnamed - 1] + 1)) != 0)
 				return rc;
 			l->more = 1;
-			chosen = choose(s->reg, HIT_STAFF, l, text);
+			chosen = choose(s->reg, kind, l, text);
 		}
 	}
-	if (chosen >= 0 && (rc = staff_read_upto(s->reg, text, l, chosen + 1)) != 0)
+	if (chosen >= 0 && (rc = read_upto(s->reg, kind, text, l, chosen + 1)) != 0)
 		return rc;
 	if (chosen >= l->n)
 		chosen = -1;         /* the index and the rows disagree */
 	for (;;) {
 		int had = l->n;
 
-		if (l->n >= n || candidates_complete(l, chosen >= 0 ? &l->hit[chosen] : NULL))
+		if (l->n >= n || candidates_complete(kind, l, chosen >= 0 ? &l->hit[chosen] : NULL))
 			break;
-		if ((rc = staff_read_upto(s->reg, text, l, l->n + ANSWER_CANDIDATES)) != 0)
+		if ((rc = read_upto(s->reg, kind, text, l, l->n + ANSWER_CANDIDATES)) != 0)
 			return rc;
 		if (l->n == had)
 			break;
@@ -507,31 +531,34 @@ static int staff_answer(struct answer_state *s, struct hit_list *l, const char *
 	/* the candidates' loops stop where the whole list would have */
 	l->more = more || l->n < n;
 	if (chosen >= 0)
-		return fill_answer(s, HIT_STAFF, l, chosen);
+		return fill_answer(s, kind, l, chosen);
 	if (l->n > 0)
-		ambiguous_answer(s, HIT_STAFF, l);
+		ambiguous_answer(s, kind, l);
 	return 0;
 }
 
 /* The answer among the hits of one kind, when the text has some (*found
- * 1); the staff hits take their own path (staff_answer). */
+ * 1); the post and staff hits take their own path (rowid_answer). */
 static int answer_of_kind(struct answer_state *s, struct hit_list *l, const char *text,
                           enum hit_kind kind, int *found)
 {
 	int chosen, rc;
 
 	*found = 0;
-	if (kind == HIT_STAFF) {
+	if (kind == HIT_POST || kind == HIT_STAFF) {
 		sqlite3_int64 ids[ANSWER_HITS + 1];
 		int n;
 
-		rc = search_staff_ids(s->reg, text, ANSWER_HITS + 1, ids, &n);
+		rc = search_rowids(s->reg, text, kind, ANSWER_HITS + 1, ids, &n);
 		if (rc || n == 0)
 			return rc;
 		*found = 1;
-		return staff_answer(s, l, text, ids, n);
+		return rowid_answer(s, l, kind, text, ids, n);
 	}
-	rc = search_run(s->reg, text, kind, 0, ANSWER_HITS + 1, on_hit, l);
+	if (kind == HIT_COUNTRY)
+		rc = search_country_firsts(s->reg, text, ANSWER_HITS, on_country, l, &l->more);
+	else
+		rc = search_run(s->reg, text, kind, 0, ANSWER_HITS + 1, on_hit, l);
 	if (rc || l->n == 0)
 		return rc;
 	*found = 1;

@@ -17,8 +17,9 @@ enum stmt_id {
 	STMT_POST_INDEX, STMT_POST_GET, STMT_POST_COVERAGE, STMT_POST_STAFF,
 	STMT_POST_SOURCES, STMT_COVERED_BY,
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
-	STMT_COUNTRY_NAMES, STMT_POST_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
+	STMT_COUNTRY_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
 	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF, STMT_POSTS_LIST,
+	STMT_ANSWER_COUNTRIES, STMT_SEARCH_POST_IDS, STMT_POST_HIT, STMT_ANSWER_POST_NAMED,
 	STMT_COUNT
 };
 
@@ -145,21 +146,26 @@ void answer_cache_free(registry *reg);
  * of its own (coverage), and an answer reads up to 16 posts a keystroke. */
 int post_get_brief(registry *reg, const char *post_id, post_fn fn, void *ctx);
 
-/* search.c: 1 when want (folded by text_fold) is the post's city in
- * English or French. */
-int post_city_is_named(registry *reg, const char *post_id, const char *want);
-
 /* fold.c: src folded to lower-case ASCII words separated by one space. */
 void text_fold(char *dst, size_t n, const char *src);
 /* Make dci_fold() available to SQL on db. */
 int fold_register(sqlite3 *db);
 
-/* The rowids of the first want staff hits of text, in the order
+/* The rowids of the first want post or staff hits of text, in the order
  * search_run() returns the hits, into ids (room for want); their count
- * into *n (fewer when there are fewer).  Read from fts_staff's index
- * alone, on the statement the search box's hits of text came from
- * (search.c): no row is read and the FTS query does not run again. */
-int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n);
+ * into *n (fewer when there are fewer).  Read from the FTS index alone,
+ * on the statement the search box's hits of text came from (search.c):
+ * no row is read and the FTS query does not run again. */
+int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
+                  sqlite3_int64 *ids, int *n);
+
+/* The country hits of text among its first limit (search_run's order),
+ * one call of fn per country: its first hit, and rows, how many of the
+ * limit are its (one per covering post, or one); *more set when text has
+ * more than limit country hits.  Reads no covering post but the first. */
+typedef int (*country_hit_fn)(void *ctx, const struct dci_hit *first, int rows);
+int search_country_firsts(registry *reg, const char *text, int limit,
+                          country_hit_fn fn, void *ctx, int *more);
 
 /* Text column i of the current row, never NULL. */
 const char *column_text(sqlite3_stmt *st, int i);

@@ -286,7 +286,7 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 
 /* A post's columns, for posts_page(), post_get() and post_get_brief(),
  * whose FROM clauses name its tables p (posts), c (its country), s (its
- * source) and e (post_evidence).  The counted columns come last: a brief
+ * source), e (post_evidence) and z (post_tz).  The counted columns come last: a brief
  * row is the table less those (POST_BRIEF_COLUMNS). */
 static const struct column post_cols[] = {
 	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
@@ -308,14 +308,7 @@ static const struct column post_cols[] = {
 	{ "p.source", offsetof(struct dci_post, source), COLUMN_TEXT },
 	{ "s.modified", offsetof(struct dci_post, source_date), COLUMN_TEXT },
 	{ "p.note", offsetof(struct dci_post, note), COLUMN_TEXT },
-	/* the zone of the post's city (a zone's city, or a capital or large
-	 * city with its zone), else of its country if it has only one */
-	{ "coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''"
-	  " AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
-	  " (SELECT tz FROM cities WHERE country = p.country AND p.city <> '' AND tz IS NOT NULL"
-	  " AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
-	  " (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')",
-	  offsetof(struct dci_post, tz), COLUMN_TEXT },
+	{ "z.tz", offsetof(struct dci_post, tz), COLUMN_TEXT },
 	{ "e.kind", offsetof(struct dci_post, evidence_kind), COLUMN_TEXT },
 	{ "e.date", offsetof(struct dci_post, evidence_date), COLUMN_TEXT },
 	{ "e.official", offsetof(struct dci_post, evidence_official), COLUMN_INT },
@@ -393,7 +386,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 	st = select_stmt(reg, STMT_POSTS_PAGE, post_cols, ARRAY_SIZE(post_cols),
 		"FROM post_order o CROSS JOIN posts p ON p.id = o.post"
 		" JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
-		" JOIN post_evidence e ON e.post = p.id"
+		" JOIN post_evidence e ON e.post = p.id JOIN post_tz z ON z.post = p.id"
 		" WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3");
 	if (!st)
 		return stmt_failed(reg);
@@ -456,7 +449,7 @@ static int post_by_id(registry *reg, const char *post_id, int brief, post_fn fn,
 	st = select_stmt(reg, brief ? STMT_POST_BRIEF : STMT_POST_GET, post_cols, n,
 		"FROM posts p JOIN countries c ON c.iso2 = p.country"
 		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
-		" WHERE p.id = ?1");
+		" JOIN post_tz z ON z.post = p.id WHERE p.id = ?1");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);

@@ -199,6 +199,18 @@ static const char derived_sql[] =
 	"     FROM (SELECT id AS post, source FROM posts"
 	"           UNION ALL SELECT post, source FROM post_sources) ps"
 	"     JOIN sources s ON s.id = ps.source)) WHERE n = 1;"
+	/* Each post's time zone: the zone of its city (a zone's city, or a
+	 * capital or large city with its zone), else of its country if it
+	 * has only one.  Found once here: three lookups for every post read,
+	 * a third of reading one (an answer reads up to 16). */
+	"CREATE TABLE post_tz (post TEXT PRIMARY KEY, tz TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO post_tz SELECT p.id,"
+	"  coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''"
+	"    AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
+	"  (SELECT tz FROM cities WHERE country = p.country AND p.city <> '' AND tz IS NOT NULL"
+	"    AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
+	"  (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')"
+	"  FROM posts p ORDER BY 1;"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO meta SELECT 'posts', count(*) FROM posts;"
 	"INSERT INTO meta SELECT 'staff', count(*) FROM staff;"
@@ -214,8 +226,11 @@ static const char derived_sql[] =
 	 * coverage in the order of coverage_order (host posts first, then by
 	 * city).  fts_country's rowid is the position in country_order, so a
 	 * search reads both in index order and stops at its limit, however
-	 * many posts cover a country: no sort of the hits at each keystroke. */
-	"CREATE TABLE country_order (pos INTEGER PRIMARY KEY, iso2 TEXT NOT NULL);"
+	 * many posts cover a country: no sort of the hits at each keystroke.
+	 * covering: its rows in coverage_order, which an answer weighs
+	 * (search_country_firsts) without reading them. */
+	"CREATE TABLE country_order (pos INTEGER PRIMARY KEY, iso2 TEXT NOT NULL,"
+	"  covering INTEGER NOT NULL DEFAULT 0);"
 	"INSERT INTO country_order(pos, iso2) SELECT row_number() OVER (ORDER BY"
 	"  NOT EXISTS (SELECT 1 FROM coverage WHERE country = c.iso2), c.name_en, c.iso2),"
 	"  c.iso2 FROM countries c;"
@@ -231,17 +246,16 @@ static const char derived_sql[] =
 	"  (cov.relation <> 'host') * 1000000000 + pr.rank, cov.post, cov.relation"
 	"  FROM coverage cov JOIN post_rank pr ON pr.id = cov.post ORDER BY 1, 2;"
 	"DROP TABLE post_rank;"
+	"UPDATE country_order SET covering ="
+	"  (SELECT count(*) FROM coverage_order WHERE country = country_order.iso2);"
 	/* What a search hit shows of its post and of its source, in narrow
 	 * tables of their own (WITHOUT ROWID: one b-tree descent by key,
 	 * instead of an index, then the row, then its country): 100,000 posts
 	 * are 6 MB here, which the page cache holds, against 33 MB of whole
-	 * rows in posts.  A screenful of staff hits costs a quarter less.
-	 * city_fr: whether a text names a post's city, which the answer asks
-	 * of each of 64 post hits (post_city_is_named). */
+	 * rows in posts.  A screenful of staff hits costs a quarter less. */
 	"CREATE TABLE hit_post (id TEXT PRIMARY KEY, city TEXT NOT NULL,"
-	"  country_en TEXT NOT NULL, phone TEXT NOT NULL, updated TEXT NOT NULL,"
-	"  city_fr TEXT NOT NULL) WITHOUT ROWID;"
-	"INSERT INTO hit_post SELECT p.id, p.city, c.name_en, p.phone, p.updated, p.city_fr"
+	"  country_en TEXT NOT NULL, phone TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO hit_post SELECT p.id, p.city, c.name_en, p.phone, p.updated"
 	"  FROM posts p JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
 	"CREATE TABLE hit_source (id TEXT PRIMARY KEY, modified TEXT NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO hit_source SELECT id, modified FROM sources ORDER BY id;"
@@ -255,6 +269,33 @@ static const char derived_sql[] =
 	"INSERT INTO staff_named SELECT * FROM (SELECT"
 	"  dci_fold(CASE WHEN name <> '' THEN name ELSE role END) AS f, rowid FROM staff)"
 	"  WHERE f <> '' ORDER BY 1, 2;"
+	/* The same for posts: each post's city, French city, name and id,
+	 * folded, by folded name then the post's rowid (fts_post's), which
+	 * are what a text names exactly of a post (answer.c). */
+	"CREATE TABLE post_named (fold TEXT NOT NULL, id INTEGER NOT NULL,"
+	"  PRIMARY KEY (fold, id)) WITHOUT ROWID;"
+	"INSERT INTO post_named SELECT DISTINCT * FROM (SELECT dci_fold(city) AS f, rowid FROM posts"
+	"  UNION ALL SELECT dci_fold(city_fr), rowid FROM posts"
+	"  UNION ALL SELECT dci_fold(name_en), rowid FROM posts"
+	"  UNION ALL SELECT dci_fold(id), rowid FROM posts) WHERE f <> '' ORDER BY 1, 2;"
+	/* Whom a text names among the countries: every ';'-separated name
+	 * in a country's codes, names, short and former names and its
+	 * places' and cities' names, folded (country_is_named asks one row
+	 * of it, instead of folding a country's hundreds of city names at
+	 * each keystroke). */
+	"CREATE TABLE country_named (fold TEXT NOT NULL, iso2 TEXT NOT NULL,"
+	"  PRIMARY KEY (fold, iso2)) WITHOUT ROWID;"
+	"WITH RECURSIVE split(iso2, name, rest) AS ("
+	"  SELECT iso2, '', iso2 || ';' || iso3 || ';' || name_en || ';' || name_fr || ';' || alt_names"
+	"    || coalesce((SELECT ';' || group_concat(name_en || ';' || name_fr, ';')"
+	"      FROM (SELECT name_en, name_fr FROM places WHERE places.country = countries.iso2"
+	"        UNION ALL SELECT name_en, name_fr FROM cities"
+	"        WHERE cities.country = countries.iso2)), '') || ';'"
+	"  FROM countries"
+	"  UNION ALL SELECT iso2, substr(rest, 1, instr(rest, ';') - 1),"
+	"    substr(rest, instr(rest, ';') + 1) FROM split WHERE rest <> '')"
+	"INSERT INTO country_named SELECT DISTINCT * FROM (SELECT dci_fold(name) AS f, iso2"
+	"  FROM split) WHERE f <> '' ORDER BY 1, 2;"
 	/* a country is found by its cities too: "kathmandu" finds Nepal
 	 * (a time zone's city), "nairobi" Kenya (a capital or large city) */
 	"CREATE VIRTUAL TABLE fts_country USING fts5(iso2, iso3, name_en, name_fr, alt_names,"
@@ -283,11 +324,15 @@ static const char derived_sql[] =
 	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 16);"
 	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
 	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
+	/* one segment: a search opens each segment of the index, a third of
+	 * its cost for a handful of hits with fts_post's five */
+	"INSERT INTO fts_post(fts_post) VALUES ('optimize');"
 	"CREATE VIRTUAL TABLE fts_theme USING fts5(theme_en, theme_fr,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
 	"INSERT INTO fts_theme(rowid, theme_en, theme_fr)"
 	"  SELECT rowid, theme_en, theme_fr FROM themes;"
+	"INSERT INTO fts_theme(fts_theme) VALUES ('optimize');"
 	/* Readable views for people who open the file with the sqlite3 shell
 	 * or Datasette (dcinet-data(5), DATABASE VIEWS): names instead of
 	 * codes, each fact beside its source and that source's date.  dcinet

@@ -173,9 +173,9 @@ static const char *const search_from[HIT_KIND_COUNT] = {
  * go stale.  A page beyond CACHE_ROWS (n and N stepping far, counting a
  * kind) runs its own query, as before.
  *
- * Staff hits are read in two steps: the rowids from fts_staff's index
- * (a statement left where it stopped, as above), then each row shown by
- * its rowid.  The answer weighs 64 staff hits but reads few of them
+ * Post and staff hits are read in two steps: the rowids from the FTS
+ * index (a statement left where it stopped, as above), then each row
+ * shown by its rowid.  The answer weighs 64 hits but reads few of them
  * (answer.c): it takes their rowids from the same statement, so the FTS
  * query runs once per text and only the rows shown are read. */
 
@@ -192,10 +192,10 @@ struct kind_cache {
 	int n, cap;
 	int complete;                  /* every hit of q is in rows */
 	int live;                      /* the statement stands after row n of q */
-	sqlite3_int64 *ids;            /* staff: the rowids of q's first hits */
+	sqlite3_int64 *ids;            /* by rowid: the rowids of q's first hits */
 	int nids, capids;
-	int ids_complete;              /* staff: every rowid of q is in ids */
-	int ids_live;                  /* staff: the statement stands after ids[nids - 1] */
+	int ids_complete;              /* by rowid: every rowid of q is in ids */
+	int ids_live;                  /* by rowid: the statement stands after ids[nids - 1] */
 };
 
 struct search_cache {
@@ -206,6 +206,22 @@ static const enum stmt_id search_ids[HIT_KIND_COUNT] = {
 	STMT_SEARCH_COUNTRY, STMT_SEARCH_POST, STMT_SEARCH_STAFF, STMT_SEARCH_THEME,
 };
 
+/* The kinds read in two steps: the statement of their rowids, and the
+ * tables of one row by its rowid (?1), which name the tables of the
+ * kind's hit_fields as search_from does. */
+static const struct {
+	enum stmt_id ids_stmt, row_stmt;
+	const char *ids_sql, *row_from;
+} by_rowid[HIT_KIND_COUNT] = {
+	[HIT_POST] = { STMT_SEARCH_POST_IDS, STMT_POST_HIT,
+		"SELECT rowid FROM fts_post WHERE fts_post MATCH ?1",
+		"FROM posts p JOIN countries c ON c.iso2 = p.country WHERE p.rowid = ?1" },
+	[HIT_STAFF] = { STMT_SEARCH_STAFF_IDS, STMT_STAFF_HIT,
+		"SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1",
+		"FROM staff st JOIN hit_post p ON p.id = st.post"
+		" JOIN hit_source s ON s.id = st.source WHERE st.rowid = ?1" },
+};
+
 static void kind_reset(registry *reg, int kind)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
@@ -213,8 +229,8 @@ static void kind_reset(registry *reg, int kind)
 
 	if (c->live && reg->stmt[search_ids[kind]])
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
-	if (c->ids_live && reg->stmt[STMT_SEARCH_STAFF_IDS])
-		sqlite3_reset(reg->stmt[STMT_SEARCH_STAFF_IDS]);
+	if (c->ids_live && reg->stmt[by_rowid[kind].ids_stmt])
+		sqlite3_reset(reg->stmt[by_rowid[kind].ids_stmt]);
 	for (i = 0; i < c->n; i++)
 		free(c->rows[i].block);
 	free(c->q);
@@ -238,13 +254,28 @@ void search_cache_free(registry *reg)
 	reg->search = NULL;
 }
 
-/* "City, Country", or the country alone. */
+/* s after the w bytes of buf (n bytes), cut to fit as snprintf cuts;
+ * the new length. */
+static size_t append(char *buf, size_t n, size_t w, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > n - 1 - w)
+		len = n - 1 - w;
+	memcpy(buf + w, s, len);
+	buf[w + len] = '\0';
+	return w + len;
+}
+
+/* "City, Country", or the country alone (every hit kept makes one:
+ * copied, not formatted). */
 static void post_label_of(char *buf, size_t n, const char *city, const char *country)
 {
+	size_t w = 0;
+
 	if (city[0] && country[0])
-		snprintf(buf, n, "%s, %s", city, country);
-	else
-		snprintf(buf, n, "%s", country);
+		w = append(buf, n, append(buf, n, 0, city), ", ");
+	append(buf, n, w, country);
 }
 
 /* The columns of kind's statement, in cols. */
@@ -296,9 +327,9 @@ static int cache_row(struct kind_cache *c, const struct hit_row *row)
 	return 1;
 }
 
-/* Read the staff rowids of c->q until ids holds want of them or all
- * there are. */
-static int ids_fill(registry *reg, struct kind_cache *c, int want)
+/* Read the rowids of kind's hits of c->q until ids holds want of them
+ * or all there are. */
+static int ids_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
 	sqlite3_stmt *st;
 	int rc = SQLITE_ROW;
@@ -306,15 +337,14 @@ static int ids_fill(registry *reg, struct kind_cache *c, int want)
 	if (c->ids_complete || c->nids >= want)
 		return 0;
 	if (!c->ids_live) {
-		st = registry_stmt(reg, STMT_SEARCH_STAFF_IDS,
-		                   "SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1");
+		st = registry_stmt(reg, by_rowid[kind].ids_stmt, by_rowid[kind].ids_sql);
 		if (!st)
 			return stmt_failed(reg);
 		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
 		c->nids = 0;
 		c->ids_live = 1;
 	} else {
-		st = reg->stmt[STMT_SEARCH_STAFF_IDS];
+		st = reg->stmt[by_rowid[kind].ids_stmt];
 	}
 	while (c->nids < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nids == c->capids) {
@@ -342,28 +372,26 @@ static int ids_fill(registry *reg, struct kind_cache *c, int want)
 	return rc ? rc : EX_OSERR;
 }
 
-/* The staff rows of q: each kept row read by its rowid, until the cache
- * holds want of them or all there are.  A rowid whose row the search
- * statement would not give (its post or source missing) is dropped, so
- * ids and rows stay one for one. */
-static int staff_fill(registry *reg, struct kind_cache *c, int want)
+/* The rows of kind's hits of q: each kept row read by its rowid, until
+ * the cache holds want of them or all there are.  A rowid whose row the
+ * search statement would not give (its country, post or source missing)
+ * is dropped, so ids and rows stay one for one. */
+static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
 	struct column cols[HIT_COLUMNS];
 	struct hit_row row;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	hit_columns(HIT_STAFF, cols);
+	hit_columns((enum hit_kind)kind, cols);
 	while (c->n < want) {
-		if ((rc = ids_fill(reg, c, want)) != 0)
+		if ((rc = ids_fill(reg, kind, c, want)) != 0)
 			return rc;
 		if (c->n >= c->nids)
 			break;
 		/* the columns of the search statement, from one row by rowid */
-		if (!st && !(st = select_stmt(reg, STMT_STAFF_HIT, cols, HIT_COLUMNS,
-		                              "FROM staff st JOIN hit_post p ON p.id = st.post"
-		                              " JOIN hit_source s ON s.id = st.source"
-		                              " WHERE st.rowid = ?1")))
+		if (!st && !(st = select_stmt(reg, by_rowid[kind].row_stmt, cols, HIT_COLUMNS,
+		                              by_rowid[kind].row_from)))
 			return stmt_failed(reg);
 		sqlite3_bind_int64(st, 1, c->ids[c->n]);
 		if (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
@@ -404,8 +432,8 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	}
 	if (c->complete || c->n >= want)
 		return 0;
-	if (kind == HIT_STAFF) {
-		rc = staff_fill(reg, c, want);
+	if (by_rowid[kind].ids_sql) {
+		rc = rowid_fill(reg, kind, c, want);
 		if (rc)
 			kind_reset(reg, kind);
 		return rc;
@@ -497,30 +525,20 @@ static char *query_for(registry *reg, const char *text, int *rc)
 	return q;
 }
 
-int search_run(registry *reg, const char *text, enum hit_kind kind,
-               long offset, long limit, hit_fn fn, void *ctx)
+/* search_run() of the FTS query q (query_for). */
+static int run_query(registry *reg, const char *q, enum hit_kind kind,
+                     long offset, long limit, hit_fn fn, void *ctx)
 {
 	struct kind_cache *c;
-	char *q;
 	long i, end;
 	int rc;
 
-	assert(reg && fn);
-	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
-		return EX_USAGE;
-	if (!(q = query_for(reg, text, &rc)))
-		return rc;
 	if (offset < 0)
 		offset = 0;
-	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset) {
-		rc = search_direct(reg, q, kind, offset, limit, fn, ctx);
-		free(q);
-		return rc;
-	}
+	if (offset > CACHE_ROWS || limit > CACHE_ROWS - offset)
+		return search_direct(reg, q, kind, offset, limit, fn, ctx);
 	end = offset + limit;
-	rc = cache_fill(reg, kind, q, (int)end);
-	free(q);
-	if (rc)
+	if ((rc = cache_fill(reg, kind, q, (int)end)) != 0)
 		return rc;
 	c = &reg->search->kind[kind];
 	for (i = offset; i < end && i < c->n; i++) {
@@ -533,33 +551,143 @@ int search_run(registry *reg, const char *text, enum hit_kind kind,
 	return 0;
 }
 
-int search_staff_ids(registry *reg, const char *text, int want, sqlite3_int64 *ids, int *n)
+int search_run(registry *reg, const char *text, enum hit_kind kind,
+               long offset, long limit, hit_fn fn, void *ctx)
+{
+	char *q;
+	int rc;
+
+	assert(reg && fn);
+	if ((unsigned)kind >= HIT_KIND_COUNT || limit <= 0)
+		return EX_USAGE;
+	if (!(q = query_for(reg, text, &rc)))
+		return rc;
+	rc = run_query(reg, q, kind, offset, limit, fn, ctx);
+	free(q);
+	return rc;
+}
+
+int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
+                  sqlite3_int64 *ids, int *n)
 {
 	struct kind_cache *c;
 	char *q;
 	int rc;
 
 	*n = 0;
+	assert((unsigned)kind < HIT_KIND_COUNT && by_rowid[kind].ids_sql);
 	if (want <= 0)
 		return 0;
 	if (!(q = query_for(reg, text, &rc)))
 		return rc;
-	c = &reg->search->kind[HIT_STAFF];
+	c = &reg->search->kind[kind];
 	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, HIT_STAFF);
+		kind_reset(reg, kind);
 	if (!c->q && !(c->q = strdup(q))) {
 		free(q);
 		return EX_OSERR;
 	}
 	free(q);
-	if ((rc = ids_fill(reg, c, want)) != 0) {
-		kind_reset(reg, HIT_STAFF);
+	if ((rc = ids_fill(reg, kind, c, want)) != 0) {
+		kind_reset(reg, kind);
 		return rc;
 	}
 	*n = c->nids < want ? c->nids : want;
 	if (*n > 0)
 		memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
 	return 0;
+}
+
+/* A country's first hit, and how many it has. */
+struct country_first {
+	struct hit_row row;            /* first: hit_fields' offsets are into it */
+	int rows;
+};
+
+/* search_country_firsts() from the rows kept for q, when they hold
+ * every hit of q or more than limit (the search box read them all, as it
+ * does for a text that no country matches): 1 when it answered so.  A
+ * country's hits are consecutive, its covering posts in turn. */
+static int kept_country_firsts(const registry *reg, const char *q, int limit,
+                               country_hit_fn fn, void *ctx, int *more)
+{
+	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
+	int i, j;
+
+	if (!c || !c->q || strcmp(c->q, q) != 0 || !(c->complete || c->n > limit))
+		return 0;
+	for (i = 0; i < c->n && i < limit; i = j) {
+		struct dci_hit h = c->rows[i].hit;
+
+		for (j = i + 1; j < c->n && strcmp(c->rows[j].hit.ref, h.ref) == 0; j++)
+			;
+		h.kind = HIT_COUNTRY;
+		if (fn(ctx, &h, (j < limit ? j : limit) - i))
+			return 1;
+	}
+	*more = c->n > limit;
+	return 1;
+}
+
+/* The country hits of an answer: the first row of each country, and how
+ * many rows it has within the limit (its covering posts, or one), which
+ * country_order counts: the answer weighs 64 hits, which are mostly one
+ * country's covering posts, and needs no post of them but the first's.
+ * The columns are the search statement's, over the same tables. */
+int search_country_firsts(registry *reg, const char *text, int limit,
+                          country_hit_fn fn, void *ctx, int *more)
+{
+	struct country_first r;
+	struct column cols[HIT_COLUMNS + 1];
+	sqlite3_stmt *st;
+	char *q, post_label[512];
+	int rc, seen = 0;
+
+	*more = 0;
+	if (!(q = search_build_query(text)))
+		return 0;
+	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
+		free(q);
+		return 0;
+	}
+	hit_columns(HIT_COUNTRY, cols);
+	cols[HIT_COLUMNS].sql = "co.covering";
+	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
+	cols[HIT_COLUMNS].type = COLUMN_INT;
+	st = select_stmt(reg, STMT_ANSWER_COUNTRIES, cols, HIT_COLUMNS + 1,
+		"FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
+		" JOIN countries c ON c.iso2 = co.iso2"
+		" LEFT JOIN coverage_order cov ON cov.country = c.iso2"
+		"   AND cov.pos = (SELECT min(pos) FROM coverage_order WHERE country = c.iso2)"
+		" LEFT JOIN hit_post p ON p.id = cov.post"
+		" WHERE fts_country MATCH ?1");
+	if (!st) {
+		free(q);
+		return stmt_failed(reg);
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
+		int rows = r.rows > 0 ? r.rows : 1;
+
+		if (seen + rows > limit) {
+			*more = 1;
+			rows = limit - seen;
+		}
+		if (rows > 0) {
+			post_label_of(post_label, sizeof(post_label), r.row.city, r.row.country);
+			r.row.hit.kind = HIT_COUNTRY;
+			r.row.hit.post_label = post_label;
+			if (fn(ctx, &r.row.hit, rows))
+				break;
+		}
+		seen += rows;
+		if (*more)
+			break;
+	}
+	rc = stmt_finish(reg, st, rc);
+	sqlite3_clear_bindings(st);
+	free(q);
+	return rc;
 }
 
 static int count_hit(void *ctx, const struct dci_hit *h)
@@ -569,15 +697,16 @@ static int count_hit(void *ctx, const struct dci_hit *h)
 	return 0;
 }
 
-/* Whether kind has a hit at index i (read once, then kept: search_run's
- * cache).  A kind that failed once (*rc set) has no more hits. */
-static int has_hit(registry *reg, const char *text, int kind, int i, int *rc)
+/* Whether kind has a hit of q at index i (read once, then kept:
+ * search_run's cache).  A kind that failed once (*rc set) has no more
+ * hits. */
+static int has_hit(registry *reg, const char *q, int kind, int i, int *rc)
 {
 	int n = 0;
 
 	if (*rc)
 		return 0;
-	*rc = search_run(reg, text, (enum hit_kind)kind, i, 1, count_hit, &n);
+	*rc = run_query(reg, q, (enum hit_kind)kind, i, 1, count_hit, &n);
 	return !*rc && n > 0;
 }
 
@@ -585,11 +714,18 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
                   hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
 {
 	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
+	char *q;
 
+	assert(reg && fn);
+	for (k = 0; k < HIT_KIND_COUNT; k++)
+		more[k] = 0;
+	/* the query once for every line shared out */
+	if (!(q = query_for(reg, text, &rc[0])))
+		return rc[0];
 	if (max_per_kind > CACHE_ROWS - 1)
 		max_per_kind = CACHE_ROWS - 1;
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, text, k, 0, &rc[k])) {
+		if (lines >= 2 && max_per_kind > 0 && has_hit(reg, q, k, 0, &rc[k])) {
 			lines -= 2;        /* the header and a first hit */
 			shown[k] = 1;
 		}
@@ -597,50 +733,30 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 		progress = 0;
 		for (k = 0; k < HIT_KIND_COUNT && lines > 0; k++)
 			if (shown[k] > 0 && shown[k] < max_per_kind &&
-			    has_hit(reg, text, k, shown[k], &rc[k])) {
+			    has_hit(reg, q, k, shown[k], &rc[k])) {
 				shown[k]++;
 				lines--;
 				progress = 1;
 			}
 	}
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		more[k] = has_hit(reg, text, k, shown[k], &rc[k]);
+		more[k] = has_hit(reg, q, k, shown[k], &rc[k]);
 	/* the kinds that work show their hits even when another failed */
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (shown[k] > 0 && !rc[k])
-			rc[k] = search_run(reg, text, (enum hit_kind)k, 0, shown[k], fn, ctx);
+			rc[k] = run_query(reg, q, (enum hit_kind)k, 0, shown[k], fn, ctx);
+	free(q);
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (rc[k])
 			return rc[k];
 	return 0;
 }
 
-/* Is want one of the ';'-separated names in list? */
-static int names_match(const char *list, const char *want)
-{
-	char name[512], folded[512];
-
-	while (*list) {
-		size_t len = strcspn(list, ";");
-
-		snprintf(name, sizeof(name), "%.*s", (int)len, list);
-		text_fold(folded, sizeof(folded), name);
-		if (folded[0] && strcmp(folded, want) == 0)
-			return 1;
-		list += len + (list[len] == ';');
-	}
-	return 0;
-}
-
+/* One row of country_named (schema.c): the names are folded there once. */
 int country_is_named(registry *reg, const char *iso2, const char *text)
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_COUNTRY_NAMES,
-		"SELECT iso2 || ';' || iso3 || ';' || name_en || ';' || name_fr || ';' || alt_names"
-		" || coalesce((SELECT ';' || group_concat(name_en || ';' || name_fr, ';')"
-		"   FROM (SELECT name_en, name_fr FROM places WHERE places.country = countries.iso2"
-		"     UNION ALL SELECT name_en, name_fr FROM cities"
-		"     WHERE cities.country = countries.iso2)), '')"
-		" FROM countries WHERE iso2 = ?1");
+		"SELECT 1 FROM country_named WHERE fold = ?1 AND iso2 = ?2");
 	char want[512];
 	int rc, named = 0;
 
@@ -648,32 +764,13 @@ int country_is_named(registry *reg, const char *iso2, const char *text)
 	if (!st)
 		return 0;
 	text_fold(want, sizeof(want), text);
-	sqlite3_bind_text(st, 1, iso2, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		named = want[0] && names_match(column_text(st, 0), want);
-		rc = SQLITE_DONE;
-	}
-	stmt_finish(reg, st, rc);
-	return named;
-}
-
-int post_city_is_named(registry *reg, const char *post_id, const char *want)
-{
-	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_NAMES,
-		"SELECT city, city_fr FROM hit_post WHERE id = ?1");
-	int rc, named = 0;
-
-	if (!st)
+	if (!want[0])
 		return 0;
-	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, iso2, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		char a[512], b[512];
-
-		text_fold(a, sizeof(a), column_text(st, 0));
-		text_fold(b, sizeof(b), column_text(st, 1));
-		named = want[0] && (strcmp(a, want) == 0 || strcmp(b, want) == 0);
+		named = 1;
 		rc = SQLITE_DONE;
 	}
 	stmt_finish(reg, st, rc);

@@ -80,8 +80,7 @@ static void *build(void *arg)
 	int rc;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", si->fd);
-	if (sqlite3_open_v2(path, &db, OPEN_FLAGS | SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI,
-	                    si->vfs) != SQLITE_OK) {
+	if (db_open(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, si->vfs) != SQLITE_OK) {
 		snprintf(si->err, sizeof(si->err), "%s", db ? sqlite3_errmsg(db) : "cannot open SQLite");
 		rc = EX_SOFTWARE;
 	} else {

@@ -561,6 +561,55 @@ static void test_staff_answer_beyond_the_screen(void **state)
 	scratch_remove(dir);
 }
 
+/* A country answer counts a country's hits without reading them
+ * (search_country_firsts): eight countries match "zed", the last of them
+ * covered by two posts, so the eight candidates are listed and the
+ * country's second hit still comes after the last one listed (more), as
+ * the rule over the hits has it; with one post each, nothing is left. */
+static void test_country_candidates_more(void **state)
+{
+	char *dir = scratch_dir(), path[512];
+	struct errbuf e;
+	struct import_opts opts = { errbuf_add, &e, 0 };
+	struct staff_answer g;
+	registry *reg = NULL;
+	FILE *countries, *coverage;
+	int twice, i;
+
+	(void)state;
+	for (twice = 1; twice >= 0; twice--) {
+		snprintf(path, sizeof(path), "%s/countries.csv", dir);
+		countries = fopen(path, "a");
+		snprintf(path, sizeof(path), "%s/coverage.csv", dir);
+		coverage = fopen(path, "a");
+		assert_non_null(countries);
+		assert_non_null(coverage);
+		for (i = 0; i < 8; i++) {
+			fprintf(countries, "Q%c,QQ%c,Zed %c,Zed %c,\n", 'A' + i + 8 * twice,
+			        'A' + i + 8 * twice, 'A' + i, 'A' + i);
+			fprintf(coverage, "bamako,Q%c,covers,s-delhi,\n", 'A' + i + 8 * twice);
+		}
+		if (twice)
+			fprintf(coverage, "pretoria,Q%c,covers,s-delhi,\n", 'A' + 7 + 8);
+		fclose(countries);
+		fclose(coverage);
+		memset(&e, 0, sizeof(e));
+		assert_int_equal(registry_load_dir(&reg, dir, &opts, NULL), 0);
+		assert_int_equal(e.count, 0);
+		g = ask_staff(reg, "zed");
+		assert_int_equal(g.status, ANSWER_AMBIGUOUS);
+		assert_int_equal(g.kind, HIT_COUNTRY);
+		assert_int_equal(g.n_candidates, ANSWER_CANDIDATES);
+		assert_string_equal(g.candidate[7], "Zed H");
+		assert_int_equal(g.more_candidates, twice);
+		registry_close(reg);
+		reg = NULL;
+		scratch_remove(dir);
+		dir = scratch_dir();
+	}
+	scratch_remove(dir);
+}
+
 static int setup(void **state)
 {
 	*state = load_fixture();
@@ -591,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_screen_shares_lines),
 		cmocka_unit_test(test_post_card),
 		cmocka_unit_test(test_staff_answer_beyond_the_screen),
+		cmocka_unit_test(test_country_candidates_more),
 	};
 
 	return cmocka_run_group_tests_name("core search", tests, setup, teardown);
