@@ -286,8 +286,8 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 
 /* A post's columns, for posts_page(), post_get() and post_get_brief(),
  * whose FROM clauses name its tables p (posts), c (its country), s (its
- * source), e (post_evidence) and z (post_tz).  The counted columns come last: a brief
- * row is the table less those (POST_BRIEF_COLUMNS). */
+ * source), e (post_evidence) and z (post_tz).  The counted columns come
+ * last: a brief row is the table less those (POST_BRIEF_COLUMNS). */
 static const struct column post_cols[] = {
 	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
 	{ "p.city", offsetof(struct dci_post, city), COLUMN_TEXT },
@@ -321,7 +321,7 @@ static const struct column post_cols[] = {
 #define POST_BRIEF_COLUMNS (ARRAY_SIZE(post_cols) - 2)
 
 /* What a row of the post list shows (posts_list_page()): no time zone
- * and no evidence, three subqueries and a join less for each row. */
+ * and no evidence, two joins less for each row. */
 static const struct column post_list_cols[] = {
 	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
 	{ "p.city", offsetof(struct dci_post, city), COLUMN_TEXT },
@@ -376,43 +376,45 @@ static int order_id(const registry *reg, enum post_sort sort)
 	return (int)sort;
 }
 
-int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
-               post_fn fn, void *ctx)
+/* One viewport of a list order, each row read through the columns cols
+ * from the tables joined (after post_order and posts) in joins. */
+static int order_page(registry *reg, enum stmt_id id, const struct column *cols, size_t n,
+                      const char *joins, enum post_sort sort, long offset, long limit,
+                      post_fn fn, void *ctx)
 {
+	char rest[512];
 	sqlite3_stmt *st;
 	long seen = 0;
+	int len;
 
 	assert(reg && fn);
-	st = select_stmt(reg, STMT_POSTS_PAGE, post_cols, ARRAY_SIZE(post_cols),
-		"FROM post_order o CROSS JOIN posts p ON p.id = o.post"
-		" JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
-		" JOIN post_evidence e ON e.post = p.id JOIN post_tz z ON z.post = p.id"
-		" WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3");
+	len = snprintf(rest, sizeof(rest), "FROM post_order o CROSS JOIN posts p ON p.id = o.post%s"
+	               " WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3", joins);
+	assert(len > 0 && (size_t)len < sizeof(rest));
+	st = select_stmt(reg, id, cols, n, rest);
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_int(st, 1, order_id(reg, sort));
 	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
 	sqlite3_bind_int64(st, 3, limit);
-	return post_rows(reg, st, post_cols, ARRAY_SIZE(post_cols), fn, ctx, &seen);
+	return post_rows(reg, st, cols, n, fn, ctx, &seen);
+}
+
+int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
+               post_fn fn, void *ctx)
+{
+	return order_page(reg, STMT_POSTS_PAGE, post_cols, ARRAY_SIZE(post_cols),
+	                  " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
+	                  " JOIN post_evidence e ON e.post = p.id JOIN post_tz z ON z.post = p.id",
+	                  sort, offset, limit, fn, ctx);
 }
 
 int posts_list_page(registry *reg, enum post_sort sort, long offset, long limit,
                     post_fn fn, void *ctx)
 {
-	sqlite3_stmt *st;
-	long seen = 0;
-
-	assert(reg && fn);
-	st = select_stmt(reg, STMT_POSTS_LIST, post_list_cols, ARRAY_SIZE(post_list_cols),
-		"FROM post_order o CROSS JOIN posts p ON p.id = o.post"
-		" JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
-		" WHERE o.sort = ?1 AND o.pos >= ?2 ORDER BY o.pos LIMIT ?3");
-	if (!st)
-		return stmt_failed(reg);
-	sqlite3_bind_int(st, 1, order_id(reg, sort));
-	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
-	sqlite3_bind_int64(st, 3, limit);
-	return post_rows(reg, st, post_list_cols, ARRAY_SIZE(post_list_cols), fn, ctx, &seen);
+	return order_page(reg, STMT_POSTS_LIST, post_list_cols, ARRAY_SIZE(post_list_cols),
+	                  " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source",
+	                  sort, offset, limit, fn, ctx);
 }
 
 long post_index(registry *reg, enum post_sort sort, const char *post_id)
