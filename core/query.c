@@ -284,58 +284,45 @@ int themes_each(registry *reg, const char *post, theme_fn fn, void *ctx)
 	" WHERE post = p.id AND relation <> 'host')"
 #define POST_N_COVERED_SQL "(SELECT count(*) FROM coverage WHERE post = p.id)"
 
-/* A post's columns, for posts_page(), post_get() and post_get_brief(),
- * whose FROM clauses name its tables p (posts), c (its country), s (its
- * source), e (post_evidence) and z (post_tz).  The counted columns come
- * last: a brief row is the table less those (POST_BRIEF_COLUMNS). */
+/* A post's columns, for posts_page(), posts_list_page(), post_get() and
+ * post_get_brief(), whose FROM clauses name its tables p (posts), c (its
+ * country), s (its source), e (post_evidence) and z (post_tz).  Three
+ * slices of one table: the counted columns come first, then what a row
+ * of the post list shows (POST_LIST_COLUMNS from the start: no zone, no
+ * evidence, two joins less), then the rest; a brief row is the table
+ * less the counted columns (from POST_BRIEF_FIRST). */
 static const struct column post_cols[] = {
+	{ POST_COVERS_SQL, offsetof(struct dci_post, covers), COLUMN_TEXT },
+	{ POST_N_COVERED_SQL, offsetof(struct dci_post, n_covered), COLUMN_INT },
 	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
 	{ "p.city", offsetof(struct dci_post, city), COLUMN_TEXT },
 	{ "p.city_fr", offsetof(struct dci_post, city_fr), COLUMN_TEXT },
 	{ "p.country", offsetof(struct dci_post, country), COLUMN_TEXT },
 	{ "c.name_en", offsetof(struct dci_post, country_en), COLUMN_TEXT },
 	{ "c.name_fr", offsetof(struct dci_post, country_fr), COLUMN_TEXT },
+	{ "p.head_rank", offsetof(struct dci_post, head_rank), COLUMN_TEXT },
+	{ "p.updated", offsetof(struct dci_post, updated), COLUMN_TEXT },
+	{ "p.source", offsetof(struct dci_post, source), COLUMN_TEXT },
+	{ "s.modified", offsetof(struct dci_post, source_date), COLUMN_TEXT },
+	/* the end of the list's columns */
 	{ "p.name_en", offsetof(struct dci_post, name_en), COLUMN_TEXT },
 	{ "p.name_fr", offsetof(struct dci_post, name_fr), COLUMN_TEXT },
 	{ "p.established", offsetof(struct dci_post, established), COLUMN_TEXT },
 	{ "p.hosted_since", offsetof(struct dci_post, hosted_since), COLUMN_TEXT },
-	{ "p.head_rank", offsetof(struct dci_post, head_rank), COLUMN_TEXT },
 	{ "p.head_corps", offsetof(struct dci_post, head_corps), COLUMN_TEXT },
 	{ "p.address", offsetof(struct dci_post, address), COLUMN_TEXT },
 	{ "p.phone", offsetof(struct dci_post, phone), COLUMN_TEXT },
 	{ "p.email", offsetof(struct dci_post, email), COLUMN_TEXT },
-	{ "p.updated", offsetof(struct dci_post, updated), COLUMN_TEXT },
-	{ "p.source", offsetof(struct dci_post, source), COLUMN_TEXT },
-	{ "s.modified", offsetof(struct dci_post, source_date), COLUMN_TEXT },
 	{ "p.note", offsetof(struct dci_post, note), COLUMN_TEXT },
 	{ "z.tz", offsetof(struct dci_post, tz), COLUMN_TEXT },
 	{ "e.kind", offsetof(struct dci_post, evidence_kind), COLUMN_TEXT },
 	{ "e.date", offsetof(struct dci_post, evidence_date), COLUMN_TEXT },
 	{ "e.official", offsetof(struct dci_post, evidence_official), COLUMN_INT },
 	{ "e.sctip", offsetof(struct dci_post, sctip_era), COLUMN_INT },
-	/* counted: not in a brief row */
-	{ POST_COVERS_SQL, offsetof(struct dci_post, covers), COLUMN_TEXT },
-	{ POST_N_COVERED_SQL, offsetof(struct dci_post, n_covered), COLUMN_INT },
 };
 
-#define POST_BRIEF_COLUMNS (ARRAY_SIZE(post_cols) - 2)
-
-/* What a row of the post list shows (posts_list_page()): no time zone
- * and no evidence, two joins less for each row. */
-static const struct column post_list_cols[] = {
-	{ "p.id", offsetof(struct dci_post, id), COLUMN_TEXT },
-	{ "p.city", offsetof(struct dci_post, city), COLUMN_TEXT },
-	{ "p.city_fr", offsetof(struct dci_post, city_fr), COLUMN_TEXT },
-	{ "p.country", offsetof(struct dci_post, country), COLUMN_TEXT },
-	{ "c.name_en", offsetof(struct dci_post, country_en), COLUMN_TEXT },
-	{ "c.name_fr", offsetof(struct dci_post, country_fr), COLUMN_TEXT },
-	{ "p.head_rank", offsetof(struct dci_post, head_rank), COLUMN_TEXT },
-	{ "p.updated", offsetof(struct dci_post, updated), COLUMN_TEXT },
-	{ "p.source", offsetof(struct dci_post, source), COLUMN_TEXT },
-	{ "s.modified", offsetof(struct dci_post, source_date), COLUMN_TEXT },
-	{ POST_COVERS_SQL, offsetof(struct dci_post, covers), COLUMN_TEXT },
-	{ POST_N_COVERED_SQL, offsetof(struct dci_post, n_covered), COLUMN_INT },
-};
+#define POST_BRIEF_FIRST 2
+#define POST_LIST_COLUMNS 12
 
 /* Hand each post row of st, of the n columns cols, to fn; *seen counts
  * them.  A field not among cols is "" (a count -1, a flag 0). */
@@ -412,7 +399,7 @@ int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
 int posts_list_page(registry *reg, enum post_sort sort, long offset, long limit,
                     post_fn fn, void *ctx)
 {
-	return order_page(reg, STMT_POSTS_LIST, post_list_cols, ARRAY_SIZE(post_list_cols),
+	return order_page(reg, STMT_POSTS_LIST, post_cols, POST_LIST_COLUMNS,
 	                  " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source",
 	                  sort, offset, limit, fn, ctx);
 }
@@ -442,20 +429,21 @@ long post_index(registry *reg, enum post_sort sort, const char *post_id)
 /* One post by id, its whole row or (brief) the row less its counts. */
 static int post_by_id(registry *reg, const char *post_id, int brief, post_fn fn, void *ctx)
 {
-	size_t n = brief ? POST_BRIEF_COLUMNS : ARRAY_SIZE(post_cols);
+	const struct column *cols = brief ? post_cols + POST_BRIEF_FIRST : post_cols;
+	size_t n = ARRAY_SIZE(post_cols) - (size_t)(cols - post_cols);
 	sqlite3_stmt *st;
 	long seen = 0;
 	int rc;
 
 	assert(reg && post_id && fn);
-	st = select_stmt(reg, brief ? STMT_POST_BRIEF : STMT_POST_GET, post_cols, n,
+	st = select_stmt(reg, brief ? STMT_POST_BRIEF : STMT_POST_GET, cols, n,
 		"FROM posts p JOIN countries c ON c.iso2 = p.country"
 		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
 		" JOIN post_tz z ON z.post = p.id WHERE p.id = ?1");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
-	rc = post_rows(reg, st, post_cols, n, fn, ctx, &seen);
+	rc = post_rows(reg, st, cols, n, fn, ctx, &seen);
 	return rc ? rc : seen ? 0 : EX_NOINPUT;
 }
 
