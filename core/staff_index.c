@@ -49,24 +49,34 @@ static void set_reading(struct staff_index *si)
 	pthread_mutex_unlock(&si->mu);
 }
 
-/* Open the scratch file and attach the file being built as "built", then
- * begin the transaction and read from staff: the snapshot is taken. */
+/* ATTACH path AS name on db, the path bound as a parameter. */
+static int attach(sqlite3 *db, const char *path, const char *name, char *err, size_t errlen)
+{
+	char sql[64];
+	sqlite3_stmt *st = NULL;
+	int ok;
+
+	snprintf(sql, sizeof(sql), "ATTACH ? AS %s", name);
+	ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK
+	     && sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) == SQLITE_OK
+	     && sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return ok ? 0 : EX_SOFTWARE;
+}
+
+/* Attach the file being built as "built", then begin the transaction
+ * and read from staff: the snapshot is taken. */
 static int snapshot(struct staff_index *si, sqlite3 *db)
 {
-	sqlite3_stmt *st = NULL;
 	int rc = schema_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
 	                     " PRAGMA cache_size = -1024;", si->err, sizeof(si->err));
 
+	if (!rc)
+		rc = attach(db, si->src, "built", si->err, sizeof(si->err));
 	if (rc)
 		return rc;
-	if (sqlite3_prepare_v2(db, "ATTACH ? AS built", -1, &st, NULL) != SQLITE_OK
-	    || sqlite3_bind_text(st, 1, si->src, -1, SQLITE_STATIC) != SQLITE_OK
-	    || sqlite3_step(st) != SQLITE_DONE) {
-		snprintf(si->err, sizeof(si->err), "%s", sqlite3_errmsg(db));
-		sqlite3_finalize(st);
-		return EX_SOFTWARE;
-	}
-	sqlite3_finalize(st);
 	return schema_exec(db, "PRAGMA built.cache_size = -1024;"
 	                   " BEGIN; SELECT 1 FROM built.staff LIMIT 1;", si->err,
 	                   sizeof(si->err));
@@ -133,12 +143,11 @@ struct staff_index *staff_index_start(const char *path, const char *vfs, int dir
 /* In a transaction of its own: a database cannot be detached in one. */
 static int copy_in(struct staff_index *si, sqlite3 *db, char *err, size_t errlen)
 {
-	char path[64], sql[128];
+	char path[64];
 	int rc;
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", si->fd);
-	snprintf(sql, sizeof(sql), "ATTACH '%s' AS staff_index", path);
-	rc = schema_exec(db, sql, err, errlen);
+	rc = attach(db, path, "staff_index", err, errlen);
 	if (rc)
 		return rc;
 	rc = schema_exec(db, schema_staff_index_copy_sql, err, errlen);
