@@ -18,13 +18,19 @@
  *    by HELD), as the list is scrolled rather than stepped;
  *  - the bytes written for one search keystroke ("/" to open the box,
  *    then five letters, each a keystroke: the median and the largest);
- *  - the peak resident memory of the browser (VmHWM) after all that.
+ *  - the peak resident memory of the browser (VmHWM) after all that;
+ *  - the page faults the browser took up to its first screen (minflt),
+ *    and its time on a CPU till then (schedstat): figures that do not
+ *    count the time it waited for a CPU, as start-up does on a busy
+ *    machine.  (On a virtual machine a page's first touch can cost more
+ *    than the code run.)
  *
  * --trace writes every byte received to FILE, each step after a line
  * "=== step" (to see what a key repaints).  Prints one line:
  *
  *     pty startup_ms=6.1 first_screen_bytes=2900 move_bytes=80 move_max=95
  *         open_search_bytes=300 key_bytes=900 key_max=1300 vmhwm_kb=9800
+ *         first_screen_faults=400 first_screen_cpu_ms=4.2
  */
 #include <errno.h>
 #include <poll.h>
@@ -59,8 +65,11 @@ struct session {
 };
 
 /* Read until the terminal has been quiet for quiet_ms (or timeout_ms
- * have passed); returns the bytes read, -1 when the program is gone. */
-static long drain(struct session *s, int timeout_ms)
+ * have passed); returns the bytes read, -1 when the program is gone.
+ * With wait_first, the quiet time starts at the first byte: a start-up
+ * slower than it, on a busy machine, is not "nothing".  (A key may draw
+ * nothing: "2" when the post list has the focus already.) */
+static long drain_quiet(struct session *s, int timeout_ms, int wait_first)
 {
 	char buf[65536];
 	double start = now_ms(), deadline = start + timeout_ms;
@@ -69,7 +78,7 @@ static long drain(struct session *s, int timeout_ms)
 	for (;;) {
 		struct pollfd p = { s->fd, POLLIN, 0 };
 		double t = now_ms();
-		int wait = s->quiet_ms, r;
+		int wait = total || !wait_first ? s->quiet_ms : (int)(deadline - t) + 1, r;
 
 		if (t >= deadline)
 			break;
@@ -89,6 +98,11 @@ static long drain(struct session *s, int timeout_ms)
 			fwrite(buf, 1, (size_t)r, s->trace);
 	}
 	return total;
+}
+
+static long drain(struct session *s, int timeout_ms)
+{
+	return drain_quiet(s, timeout_ms, 0);
 }
 
 /* Read whatever comes for ms milliseconds, quiet or not. */
@@ -147,6 +161,46 @@ static long vmhwm_kb(pid_t pid)
 	return kb;
 }
 
+/* Minor page faults of pid so far: field 10 of /proc/pid/stat, counted
+ * after the command name, which may hold spaces. */
+static long minflt(pid_t pid)
+{
+	char path[64], line[1024], *p;
+	long v = -1;
+	FILE *fp;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	if (fgets(line, sizeof(line), fp) && (p = strrchr(line, ')')) != NULL) {
+		for (i = 2; i < 10 && p; i++)
+			p = strchr(p + 1, ' ');
+		if (p)
+			v = strtol(p + 1, NULL, 10);
+	}
+	fclose(fp);
+	return v;
+}
+
+/* Nanoseconds pid has run on a CPU: the first field of schedstat. */
+static double cpu_ms(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns = 0;
+	FILE *fp;
+	int n;
+
+	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	n = fscanf(fp, "%llu", &ns);
+	fclose(fp);
+	return n == 1 ? (double)ns / 1e6 : -1;
+}
+
 static int cmp_long(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;
@@ -158,8 +212,8 @@ int main(int argc, char **argv)
 {
 	struct winsize ws = { 24, 80, 0, 0 };
 	struct session s = { -1, -1, 150, 0, NULL };
-	long first, open_search, moves[MOVES], held, keys[sizeof(KEYS) - 1], hwm;
-	double t0;
+	long first, first_faults, open_search, moves[MOVES], held, keys[sizeof(KEYS) - 1], hwm;
+	double t0, first_cpu;
 	int a, i, status;
 
 	for (a = 1; a < argc && strcmp(argv[a], "--") != 0; a++) {
@@ -195,7 +249,7 @@ int main(int argc, char **argv)
 		perror(argv[a + 1]);
 		_exit(127);
 	}
-	first = drain(&s, 10000);
+	first = drain_quiet(&s, 10000, 1);
 	if (first <= 0) {
 		kill(s.pid, SIGTERM);
 		waitpid(s.pid, &status, 0);
@@ -204,6 +258,8 @@ int main(int argc, char **argv)
 		        WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
 		return 70;
 	}
+	first_faults = minflt(s.pid);
+	first_cpu = cpu_ms(s.pid);
 	printf("pty startup_ms=%.1f first_screen_bytes=%ld", s.last_byte - t0, first);
 	key(&s, "2");
 	for (i = 0; i < MOVES; i++)
@@ -225,9 +281,10 @@ int main(int argc, char **argv)
 	qsort(moves, MOVES, sizeof(long), cmp_long);
 	qsort(keys, sizeof(KEYS) - 1, sizeof(long), cmp_long);
 	printf(" move_bytes=%ld move_max=%ld held_move_bytes=%ld open_search_bytes=%ld"
-	       " key_bytes=%ld key_max=%ld vmhwm_kb=%ld\n", moves[MOVES / 2], moves[MOVES - 1],
-	       held / HELD, open_search,
-	       keys[(sizeof(KEYS) - 1) / 2], keys[sizeof(KEYS) - 2], hwm);
+	       " key_bytes=%ld key_max=%ld vmhwm_kb=%ld first_screen_faults=%ld"
+	       " first_screen_cpu_ms=%.1f\n",
+	       moves[MOVES / 2], moves[MOVES - 1], held / HELD, open_search,
+	       keys[(sizeof(KEYS) - 1) / 2], keys[sizeof(KEYS) - 2], hwm, first_faults, first_cpu);
 	fflush(stdout);
 	/* Ctrl-C quits from any pane; then make sure */
 	if (write(s.fd, "\003", 1) < 0)

@@ -178,6 +178,10 @@ shipped_ms=$(pty shipped startup_ms)
 csv_ms=$(pty csv startup_ms)
 row "--db, $STAFF staff" "$big_ms ms" "< 5 ms" "$(verdict "$big_ms" '<' 5)"
 row "shipped data (database built by make)" "$shipped_ms ms" "< 10 ms" "$(verdict "$shipped_ms" '<' 10)"
+row "  of which on a CPU, --db / shipped" \
+	"$(pty big first_screen_cpu_ms) / $(pty shipped first_screen_cpu_ms) ms" "" ""
+row "  page faults till then, --db / shipped" \
+	"$(pty big first_screen_faults) / $(pty shipped first_screen_faults)" "" ""
 row "--data data (the shipped CSV, loaded)" "$csv_ms ms" "" ""
 echo "4 peak resident memory"
 hwm=$(pty big vmhwm_kb)
