@@ -37,7 +37,7 @@
 
 static void *filler;   /* kept, untouched, for the life of the process */
 
-void heap_prefer_huge_page(void)
+int heap_prefer_huge_page(void)
 {
 #ifdef MADV_HUGEPAGE
 	uintptr_t start, boundary;
@@ -45,19 +45,19 @@ void heap_prefer_huge_page(void)
 
 	if (!mallopt(M_MMAP_THRESHOLD, 4 * HUGE_PAGE) || !mallopt(M_TRIM_THRESHOLD, 4 * HUGE_PAGE)
 	    || !mallopt(M_TOP_PAD, HUGE_PAGE))
-		return;
+		return 0;
 	/* A block bigger than any free one is carved from the heap's free
 	 * top; freed, it merges back into it. */
 	probe = malloc(2 * HUGE_PAGE);
 	if (!probe)
-		return;
+		return 0;
 	start = (uintptr_t)probe;
 	free(probe);
 	boundary = (start + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
 	if (boundary - start < 64)
 		boundary += HUGE_PAGE;
 	if (madvise((void *)boundary, HUGE_PAGE, MADV_HUGEPAGE) != 0)
-		return;
+		return 0;
 	/* A chunk's size counts its 8-byte header: asking for that much less
 	 * ends the filler, carved at start again, at the boundary. */
 	filler = malloc(boundary - start - sizeof(size_t));
@@ -65,5 +65,8 @@ void heap_prefer_huge_page(void)
 		free(filler);
 		filler = NULL;
 	}
+	return filler != NULL;
+#else
+	return 0;
 #endif
 }
