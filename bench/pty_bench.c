@@ -144,14 +144,20 @@ static long key(struct session *s, const char *keys)
 	return drain(s, 5000);
 }
 
+static FILE *proc_open(pid_t pid, const char *file)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
+	return fopen(path, "r");
+}
+
 static long vmhwm_kb(pid_t pid)
 {
-	char path[64], line[256];
+	FILE *fp = proc_open(pid, "status");
+	char line[256];
 	long kb = -1;
-	FILE *fp;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	fp = fopen(path, "r");
 	if (!fp)
 		return -1;
 	while (fgets(line, sizeof(line), fp))
@@ -165,13 +171,11 @@ static long vmhwm_kb(pid_t pid)
  * after the command name, which may hold spaces. */
 static long minflt(pid_t pid)
 {
-	char path[64], line[1024], *p;
+	FILE *fp = proc_open(pid, "stat");
+	char line[1024], *p;
 	long v = -1;
-	FILE *fp;
 	int i;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fp = fopen(path, "r");
 	if (!fp)
 		return -1;
 	if (fgets(line, sizeof(line), fp) && (p = strrchr(line, ')')) != NULL) {
@@ -184,16 +188,13 @@ static long minflt(pid_t pid)
 	return v;
 }
 
-/* Nanoseconds pid has run on a CPU: the first field of schedstat. */
+/* Milliseconds pid has run on a CPU: schedstat's first field, in ns. */
 static double cpu_ms(pid_t pid)
 {
-	char path[64];
+	FILE *fp = proc_open(pid, "schedstat");
 	unsigned long long ns = 0;
-	FILE *fp;
 	int n;
 
-	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
-	fp = fopen(path, "r");
 	if (!fp)
 		return -1;
 	n = fscanf(fp, "%llu", &ns);
