@@ -413,6 +413,30 @@ static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 	return 0;
 }
 
+/* Make kind's kept hits those of q: kept when they are, dropped when
+ * they are another query's. */
+static int kind_select(registry *reg, int kind, const char *q)
+{
+	struct kind_cache *c = &reg->search->kind[kind];
+
+	if (c->q && strcmp(c->q, q) != 0)
+		kind_reset(reg, kind);
+	if (!c->q && !(c->q = strdup(q)))
+		return EX_OSERR;
+	return 0;
+}
+
+/* The rowids of kind's first want hits of q into the kept ids (or all
+ * there are). */
+static int kind_ids(registry *reg, int kind, const char *q, int want)
+{
+	int rc = kind_select(reg, kind, q);
+
+	if (!rc && (rc = ids_fill(reg, kind, &reg->search->kind[kind], want)) != 0)
+		kind_reset(reg, kind);
+	return rc;
+}
+
 /* Read rows of q until the cache holds want of them or all there are. */
 static int cache_fill(registry *reg, int kind, const char *q, int want)
 {
@@ -423,13 +447,9 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	int rc = SQLITE_ROW;
 
 	hit_columns((enum hit_kind)kind, cols);
-	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, kind);
-	if (!c->q) {
-		c->q = strdup(q);
-		if (!c->q)
-			return EX_OSERR;
-	}
+	if ((rc = kind_select(reg, kind, q)) != 0)
+		return rc;
+	rc = SQLITE_ROW;
 	if (c->complete || c->n >= want)
 		return 0;
 	if (by_rowid[kind].ids_sql) {
@@ -581,17 +601,10 @@ int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
 	if (!(q = query_for(reg, text, &rc)))
 		return rc;
 	c = &reg->search->kind[kind];
-	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, kind);
-	if (!c->q && !(c->q = strdup(q))) {
-		free(q);
-		return EX_OSERR;
-	}
+	rc = kind_ids(reg, kind, q, want);
 	free(q);
-	if ((rc = ids_fill(reg, kind, c, want)) != 0) {
-		kind_reset(reg, kind);
+	if (rc)
 		return rc;
-	}
 	*n = c->nids < want ? c->nids : want;
 	if (*n > 0)
 		memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
@@ -710,6 +723,18 @@ static int has_hit(registry *reg, const char *q, int kind, int i, int *rc)
 	return !*rc && n > 0;
 }
 
+/* has_hit() for a hit that is not shown, only told of ("more"): for the
+ * kinds read by rowid, its rowid alone, not its row, a page read saved.
+ * An import keeps no row whose post or source is unknown (import.c), so
+ * a rowid of the index has its row. */
+static int has_more(registry *reg, const char *q, int kind, int i, int *rc)
+{
+	if (*rc || !by_rowid[kind].ids_sql)
+		return has_hit(reg, q, kind, i, rc);
+	*rc = kind_ids(reg, kind, q, i + 1);
+	return !*rc && reg->search->kind[kind].nids > i;
+}
+
 int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
                   hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
 {
@@ -740,7 +765,7 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 			}
 	}
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		more[k] = has_hit(reg, q, k, shown[k], &rc[k]);
+		more[k] = has_more(reg, q, k, shown[k], &rc[k]);
 	/* the kinds that work show their hits even when another failed */
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (shown[k] > 0 && !rc[k])
