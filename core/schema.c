@@ -258,6 +258,14 @@ static const char derived_sql[] =
 	"INSERT INTO hit_post SELECT p.id, p.city, c.name_en, p.phone, p.updated"
 	"  FROM posts p JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
 	"CREATE TABLE hit_source (id TEXT PRIMARY KEY, modified TEXT NOT NULL) WITHOUT ROWID;"
+	/* and what a post hit shows, by the post's rowid (fts_post's): one
+	 * b-tree descent in 13 MB instead of two in posts (35 MB) and
+	 * countries, a third of a post hit's cost */
+	"CREATE TABLE post_hit (id INTEGER PRIMARY KEY, post TEXT NOT NULL, city TEXT NOT NULL,"
+	"  name_en TEXT NOT NULL, country_en TEXT NOT NULL, phone TEXT NOT NULL,"
+	"  updated TEXT NOT NULL);"
+	"INSERT INTO post_hit SELECT p.rowid, p.id, p.city, p.name_en, c.name_en, p.phone,"
+	"  p.updated FROM posts p JOIN countries c ON c.iso2 = p.country ORDER BY p.rowid;"
 	"INSERT INTO hit_source SELECT id, modified FROM sources ORDER BY id;"
 	/* Whom a text names exactly among the staff (answer.c): each staff
 	 * row's label, its name or else its role, folded as text_fold()

@@ -97,15 +97,15 @@ static const struct {
 	const char *sql[HIT_KIND_COUNT];
 } hit_fields[] = {
 	{ offsetof(struct hit_row, hit.ref), {
-		[HIT_COUNTRY] = "c.iso2", [HIT_POST] = "p.id",
+		[HIT_COUNTRY] = "c.iso2", [HIT_POST] = "ph.post",
 		[HIT_STAFF] = "st.rowid", [HIT_THEME] = "t.rowid" } },
 	{ offsetof(struct hit_row, hit.label), {
 		[HIT_COUNTRY] = "c.name_en",
-		[HIT_POST] = "CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END",
+		[HIT_POST] = "CASE WHEN ph.city <> '' THEN ph.city ELSE ph.name_en END",
 		[HIT_STAFF] = "CASE WHEN st.name <> '' THEN st.name ELSE st.role END",
 		[HIT_THEME] = "t.theme_en" } },
 	{ offsetof(struct hit_row, hit.detail), {
-		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "p.name_en",
+		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "ph.name_en",
 		[HIT_STAFF] = "trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> ''"
 		              " THEN ', ' ELSE '' END"
 		              " || CASE WHEN st.name <> '' THEN st.role ELSE '' END)",
@@ -114,19 +114,19 @@ static const struct {
 		[HIT_COUNTRY] = "coalesce(cov.relation, '')", [HIT_POST] = "''",
 		[HIT_STAFF] = "''", [HIT_THEME] = "''" } },
 	{ offsetof(struct hit_row, hit.post), {
-		[HIT_COUNTRY] = "coalesce(cov.post, '')", [HIT_POST] = "p.id",
+		[HIT_COUNTRY] = "coalesce(cov.post, '')", [HIT_POST] = "ph.post",
 		[HIT_STAFF] = "st.post", [HIT_THEME] = "coalesce(t.post, '')" } },
 	{ offsetof(struct hit_row, city), {
-		[HIT_COUNTRY] = "p.city", [HIT_POST] = "p.city",
+		[HIT_COUNTRY] = "p.city", [HIT_POST] = "ph.city",
 		[HIT_STAFF] = "p.city", [HIT_THEME] = "p.city" } },
 	{ offsetof(struct hit_row, country), {
-		[HIT_COUNTRY] = "p.country_en", [HIT_POST] = "c.name_en",
+		[HIT_COUNTRY] = "p.country_en", [HIT_POST] = "ph.country_en",
 		[HIT_STAFF] = "p.country_en", [HIT_THEME] = "p.country_en" } },
 	{ offsetof(struct hit_row, hit.phone), {
-		[HIT_COUNTRY] = "p.phone", [HIT_POST] = "p.phone",
+		[HIT_COUNTRY] = "p.phone", [HIT_POST] = "ph.phone",
 		[HIT_STAFF] = "p.phone", [HIT_THEME] = "p.phone" } },
 	{ offsetof(struct hit_row, hit.date), {
-		[HIT_COUNTRY] = "p.updated", [HIT_POST] = "p.updated",
+		[HIT_COUNTRY] = "p.updated", [HIT_POST] = "ph.updated",
 		[HIT_STAFF] = "CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END",
 		[HIT_THEME] = "s.modified" } },
 };
@@ -146,8 +146,8 @@ static const char *const search_from[HIT_KIND_COUNT] = {
 		" WHERE fts_country MATCH ?1"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
-		"FROM fts_post f JOIN posts p ON p.rowid = f.rowid"
-		" JOIN countries c ON c.iso2 = p.country"
+		/* post_hit: what a post hit shows (schema.c) */
+		"FROM fts_post f JOIN post_hit ph ON ph.id = f.rowid"
 		" WHERE fts_post MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_STAFF] =
 		/* hit_post, hit_source: what a hit shows of them (schema.c) */
@@ -215,7 +215,7 @@ static const struct {
 } by_rowid[HIT_KIND_COUNT] = {
 	[HIT_POST] = { STMT_SEARCH_POST_IDS, STMT_POST_HIT,
 		"SELECT rowid FROM fts_post WHERE fts_post MATCH ?1",
-		"FROM posts p JOIN countries c ON c.iso2 = p.country WHERE p.rowid = ?1" },
+		"FROM post_hit ph WHERE ph.id = ?1" },
 	[HIT_STAFF] = { STMT_SEARCH_STAFF_IDS, STMT_STAFF_HIT,
 		"SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1",
 		"FROM staff st JOIN hit_post p ON p.id = st.post"
