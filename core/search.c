@@ -735,7 +735,8 @@ static int has_more(registry *reg, const char *q, int kind, int i, int *rc)
 	return !*rc && reg->search->kind[kind].nids > i;
 }
 
-int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+/* search_screen() within its read transaction */
+static int screen(registry *reg, const char *text, int lines, int max_per_kind,
                   hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
 {
 	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
@@ -775,6 +776,16 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 		if (rc[k])
 			return rc[k];
 	return 0;
+}
+
+int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+                  hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
+{
+	int began = read_begin(reg), rc;
+
+	rc = screen(reg, text, lines, max_per_kind, fn, ctx, more);
+	read_end(reg, began);
+	return rc;
 }
 
 /* One row of country_named (schema.c): the names are folded there once. */
