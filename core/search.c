@@ -88,6 +88,7 @@ char *search_build_query(const char *text)
 struct hit_row {
 	struct dci_hit hit;
 	const char *city, *country;
+	int covering;                  /* country hits: the country's covering posts */
 };
 
 /* The columns of the four statements, by field: each kind's expression
@@ -184,6 +185,7 @@ static const char *const search_from[HIT_KIND_COUNT] = {
 struct cached_hit {
 	struct dci_hit hit;            /* its strings point into block */
 	char *block;
+	int covering;                  /* struct hit_row's */
 };
 
 struct kind_cache {
@@ -278,8 +280,10 @@ static void post_label_of(char *buf, size_t n, const char *city, const char *cou
 	append(buf, n, w, country);
 }
 
-/* The columns of kind's statement, in cols. */
-static void hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS])
+/* The columns of kind's statement, in cols; how many.  A country's rows
+ * also tell how many rows it has (co.covering: its covering posts, or
+ * one row when none), which the answer weighs. */
+static size_t hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS + 1])
 {
 	size_t i;
 
@@ -288,6 +292,12 @@ static void hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS])
 		cols[i].offset = hit_fields[i].offset;
 		cols[i].type = COLUMN_TEXT;
 	}
+	if (kind != HIT_COUNTRY)
+		return HIT_COLUMNS;
+	cols[i].sql = "co.covering";
+	cols[i].offset = offsetof(struct hit_row, covering);
+	cols[i].type = COLUMN_INT;
+	return HIT_COLUMNS + 1;
 }
 
 /* Keep a copy of row; 0 when out of memory. */
@@ -323,6 +333,7 @@ static int cache_row(struct kind_cache *c, const struct hit_row *row)
 		block += len[i] + 1;
 	}
 	c->rows[c->n].hit = h;
+	c->rows[c->n].covering = row->covering;
 	c->n++;
 	return 1;
 }
@@ -378,11 +389,12 @@ static int ids_fill(registry *reg, int kind, struct kind_cache *c, int want)
  * is dropped, so ids and rows stay one for one. */
 static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	memset(&row, 0, sizeof(row));
 	hit_columns((enum hit_kind)kind, cols);
 	while (c->n < want) {
 		if ((rc = ids_fill(reg, kind, c, want)) != 0)
@@ -441,12 +453,14 @@ static int kind_ids(registry *reg, int kind, const char *q, int want)
 static int cache_fill(registry *reg, int kind, const char *q, int want)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st;
+	size_t ncols;
 	int rc = SQLITE_ROW;
 
-	hit_columns((enum hit_kind)kind, cols);
+	memset(&row, 0, sizeof(row));
+	ncols = hit_columns((enum hit_kind)kind, cols);
 	if ((rc = kind_select(reg, kind, q)) != 0)
 		return rc;
 	rc = SQLITE_ROW;
@@ -466,7 +480,7 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 		for (i = 0; i < c->n; i++)
 			free(c->rows[i].block);
 		c->n = 0;
-		st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
+		st = select_stmt(reg, search_ids[kind], cols, ncols, search_from[kind]);
 		if (!st)
 			return stmt_failed(reg);
 		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
@@ -476,7 +490,7 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	} else {
 		st = reg->stmt[search_ids[kind]];
 	}
-	while (c->n < want && row_next(st, cols, HIT_COLUMNS, &row, &rc))
+	while (c->n < want && row_next(st, cols, ncols, &row, &rc))
 		if (!cache_row(c, &row)) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -499,23 +513,23 @@ static int search_direct(registry *reg, const char *q, enum hit_kind kind,
                          long offset, long limit, hit_fn fn, void *ctx)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st;
+	size_t ncols = hit_columns(kind, cols);
 	int rc;
 
-	hit_columns(kind, cols);
 	if (c->live) {
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
 		c->live = 0;
 	}
-	st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
+	st = select_stmt(reg, search_ids[kind], cols, ncols, search_from[kind]);
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset < 0 ? 0 : offset);
-	while (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
+	while (row_next(st, cols, ncols, &row, &rc)) {
 		char post_label[512];
 
 		post_label_of(post_label, sizeof(post_label), row.city, row.country);
@@ -611,12 +625,6 @@ int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
 	return 0;
 }
 
-/* A country's first hit, and how many it has. */
-struct country_first {
-	struct hit_row row;            /* first: hit_fields' offsets are into it */
-	int rows;
-};
-
 /* search_country_firsts() from the rows kept for q, when they hold
  * every hit of q or more than limit (the search box read them all, as it
  * does for a text that no country matches): 1 when it answered so.  A
@@ -642,6 +650,48 @@ static int kept_country_firsts(const registry *reg, const char *q, int limit,
 	return 1;
 }
 
+/* The rows a country has in the search statement: its covering posts,
+ * or one. */
+static int country_rows(int covering)
+{
+	return covering > 0 ? covering : 1;
+}
+
+/* search_country_firsts() from the first rows of the countries among the
+ * rows kept for q, when they reach past limit: a country's rows are
+ * consecutive, so the next country's first row is its covering posts on
+ * (a country covered by more posts than the answer weighs, as most are
+ * in a large registry, answers from the one row the search box read).
+ * 1 when it answered so. */
+static int kept_country_weights(const registry *reg, const char *q, int limit,
+                                country_hit_fn fn, void *ctx, int *more)
+{
+	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
+	int i, seen;
+
+	if (!c || !c->q || strcmp(c->q, q) != 0)
+		return 0;
+	for (i = 0, seen = 0; i < c->n; i += country_rows(c->rows[i].covering)) {
+		if (seen + country_rows(c->rows[i].covering) > limit)
+			break;
+		seen += country_rows(c->rows[i].covering);
+	}
+	if (i >= c->n)
+		return 0;            /* the kept rows end first */
+	for (i = 0, seen = 0;; i += country_rows(c->rows[i].covering)) {
+		struct dci_hit h = c->rows[i].hit;
+		int rows = country_rows(c->rows[i].covering);
+
+		*more = seen + rows > limit;
+		if (*more)
+			rows = limit - seen;
+		h.kind = HIT_COUNTRY;
+		if ((rows > 0 && fn(ctx, &h, rows)) || *more)
+			return 1;
+		seen += rows;
+	}
+}
+
 /* The country hits of an answer: the first row of each country, and how
  * many rows it has within the limit (its covering posts, or one), which
  * country_order counts: the answer weighs 64 hits, which are mostly one
@@ -650,7 +700,7 @@ static int kept_country_firsts(const registry *reg, const char *q, int limit,
 int search_country_firsts(registry *reg, const char *text, int limit,
                           country_hit_fn fn, void *ctx, int *more)
 {
-	struct country_first r;
+	struct hit_row r;
 	struct column cols[HIT_COLUMNS + 1];
 	sqlite3_stmt *st;
 	char *q, post_label[512];
@@ -659,14 +709,12 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	*more = 0;
 	if (!(q = search_build_query(text)))
 		return 0;
-	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
+	if (kept_country_firsts(reg, q, limit, fn, ctx, more) ||
+	    kept_country_weights(reg, q, limit, fn, ctx, more)) {
 		free(q);
 		return 0;
 	}
 	hit_columns(HIT_COUNTRY, cols);
-	cols[HIT_COLUMNS].sql = "co.covering";
-	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
-	cols[HIT_COLUMNS].type = COLUMN_INT;
 	st = select_stmt(reg, STMT_ANSWER_COUNTRIES, cols, HIT_COLUMNS + 1,
 		"FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
 		" JOIN countries c ON c.iso2 = co.iso2"
@@ -680,17 +728,17 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
-		int rows = r.rows > 0 ? r.rows : 1;
+		int rows = country_rows(r.covering);
 
 		if (seen + rows > limit) {
 			*more = 1;
 			rows = limit - seen;
 		}
 		if (rows > 0) {
-			post_label_of(post_label, sizeof(post_label), r.row.city, r.row.country);
-			r.row.hit.kind = HIT_COUNTRY;
-			r.row.hit.post_label = post_label;
-			if (fn(ctx, &r.row.hit, rows))
+			post_label_of(post_label, sizeof(post_label), r.city, r.country);
+			r.hit.kind = HIT_COUNTRY;
+			r.hit.post_label = post_label;
+			if (fn(ctx, &r.hit, rows))
 				break;
 		}
 		seen += rows;
