@@ -573,14 +573,16 @@ int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 {
 	struct hit_list *l;
 	struct answer_state *s;
-	int kind, found = 0, rc = 0;
+	int kind, found = 0, rc = 0, began;
 
 	assert(reg && fn);
 	s = state_new(reg, text, &l);
 	if (!s)
 		return EX_OSERR;
+	began = read_begin(reg);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc && !found; kind++)
 		rc = answer_of_kind(s, l, text, (enum hit_kind)kind, &found);
+	read_end(reg, began);
 	if (!rc)
 		fn(ctx, &s->a);
 	hits_free(l);

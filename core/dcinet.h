@@ -29,7 +29,7 @@
 
 /* DCINET_VERSION, the release, comes from the file VERSION through the
  * Makefile (-DDCINET_VERSION="..."). */
-#define DCINET_SCHEMA_VERSION 7
+#define DCINET_SCHEMA_VERSION 8
 
 typedef struct registry registry;
 

@@ -20,6 +20,7 @@ enum stmt_id {
 	STMT_COUNTRY_NAMES, STMT_ANSWER_COVER, STMT_SEARCH_STAFF_IDS,
 	STMT_STAFF_HIT, STMT_ANSWER_STAFF_NAMED, STMT_POST_BRIEF, STMT_POSTS_LIST,
 	STMT_ANSWER_COUNTRIES, STMT_SEARCH_POST_IDS, STMT_POST_HIT, STMT_ANSWER_POST_NAMED,
+	STMT_BEGIN, STMT_COMMIT,
 	STMT_COUNT
 };
 
@@ -66,6 +67,12 @@ struct column {
 	size_t offset;             /* offsetof() its field in the row struct */
 	enum column_type type;
 };
+
+/* One read transaction around the statements of a search or an answer
+ * (read_begin: 1 when it began one, which read_end ends), instead of
+ * one a statement. */
+int read_begin(registry *reg);
+void read_end(registry *reg, int began);
 
 /* "a, b, c": the SELECT list of the n columns cols, in buf (asserted to
  * fit). */

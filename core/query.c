@@ -57,6 +57,37 @@ int stmt_finish(registry *reg, sqlite3_stmt *st, int rc)
 	return 0;
 }
 
+/* A keystroke runs a dozen statements; each alone begins and ends a
+ * read transaction, and FTS5 checks again at each whether its index
+ * changed. */
+int read_begin(registry *reg)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!sqlite3_get_autocommit(reg->db))
+		return 0;            /* in one already: the caller's */
+	st = registry_stmt(reg, STMT_BEGIN, "BEGIN");
+	if (!st)
+		return 0;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE;
+}
+
+void read_end(registry *reg, int began)
+{
+	sqlite3_stmt *st;
+
+	if (!began)
+		return;
+	st = registry_stmt(reg, STMT_COMMIT, "COMMIT");
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		sqlite3_exec(reg->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st)
+		sqlite3_reset(st);
+}
+
 const char *registry_error(const registry *reg)
 {
 	return reg ? reg->err : "";

@@ -88,6 +88,7 @@ char *search_build_query(const char *text)
 struct hit_row {
 	struct dci_hit hit;
 	const char *city, *country;
+	int covering;                  /* country hits: the country's covering posts */
 };
 
 /* The columns of the four statements, by field: each kind's expression
@@ -97,15 +98,15 @@ static const struct {
 	const char *sql[HIT_KIND_COUNT];
 } hit_fields[] = {
 	{ offsetof(struct hit_row, hit.ref), {
-		[HIT_COUNTRY] = "c.iso2", [HIT_POST] = "p.id",
+		[HIT_COUNTRY] = "c.iso2", [HIT_POST] = "ph.post",
 		[HIT_STAFF] = "st.rowid", [HIT_THEME] = "t.rowid" } },
 	{ offsetof(struct hit_row, hit.label), {
 		[HIT_COUNTRY] = "c.name_en",
-		[HIT_POST] = "CASE WHEN p.city <> '' THEN p.city ELSE p.name_en END",
+		[HIT_POST] = "CASE WHEN ph.city <> '' THEN ph.city ELSE ph.name_en END",
 		[HIT_STAFF] = "CASE WHEN st.name <> '' THEN st.name ELSE st.role END",
 		[HIT_THEME] = "t.theme_en" } },
 	{ offsetof(struct hit_row, hit.detail), {
-		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "p.name_en",
+		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "ph.name_en",
 		[HIT_STAFF] = "trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> ''"
 		              " THEN ', ' ELSE '' END"
 		              " || CASE WHEN st.name <> '' THEN st.role ELSE '' END)",
@@ -114,19 +115,19 @@ static const struct {
 		[HIT_COUNTRY] = "coalesce(cov.relation, '')", [HIT_POST] = "''",
 		[HIT_STAFF] = "''", [HIT_THEME] = "''" } },
 	{ offsetof(struct hit_row, hit.post), {
-		[HIT_COUNTRY] = "coalesce(cov.post, '')", [HIT_POST] = "p.id",
+		[HIT_COUNTRY] = "coalesce(cov.post, '')", [HIT_POST] = "ph.post",
 		[HIT_STAFF] = "st.post", [HIT_THEME] = "coalesce(t.post, '')" } },
 	{ offsetof(struct hit_row, city), {
-		[HIT_COUNTRY] = "p.city", [HIT_POST] = "p.city",
+		[HIT_COUNTRY] = "p.city", [HIT_POST] = "ph.city",
 		[HIT_STAFF] = "p.city", [HIT_THEME] = "p.city" } },
 	{ offsetof(struct hit_row, country), {
-		[HIT_COUNTRY] = "p.country_en", [HIT_POST] = "c.name_en",
+		[HIT_COUNTRY] = "p.country_en", [HIT_POST] = "ph.country_en",
 		[HIT_STAFF] = "p.country_en", [HIT_THEME] = "p.country_en" } },
 	{ offsetof(struct hit_row, hit.phone), {
-		[HIT_COUNTRY] = "p.phone", [HIT_POST] = "p.phone",
+		[HIT_COUNTRY] = "p.phone", [HIT_POST] = "ph.phone",
 		[HIT_STAFF] = "p.phone", [HIT_THEME] = "p.phone" } },
 	{ offsetof(struct hit_row, hit.date), {
-		[HIT_COUNTRY] = "p.updated", [HIT_POST] = "p.updated",
+		[HIT_COUNTRY] = "p.updated", [HIT_POST] = "ph.updated",
 		[HIT_STAFF] = "CASE WHEN st.as_of <> '' THEN st.as_of ELSE s.modified END",
 		[HIT_THEME] = "s.modified" } },
 };
@@ -146,8 +147,8 @@ static const char *const search_from[HIT_KIND_COUNT] = {
 		" WHERE fts_country MATCH ?1"
 		" LIMIT ?2 OFFSET ?3",
 	[HIT_POST] =
-		"FROM fts_post f JOIN posts p ON p.rowid = f.rowid"
-		" JOIN countries c ON c.iso2 = p.country"
+		/* post_hit: what a post hit shows (schema.c) */
+		"FROM fts_post f JOIN post_hit ph ON ph.id = f.rowid"
 		" WHERE fts_post MATCH ?1 LIMIT ?2 OFFSET ?3",
 	[HIT_STAFF] =
 		/* hit_post, hit_source: what a hit shows of them (schema.c) */
@@ -184,6 +185,7 @@ static const char *const search_from[HIT_KIND_COUNT] = {
 struct cached_hit {
 	struct dci_hit hit;            /* its strings point into block */
 	char *block;
+	int covering;                  /* struct hit_row's */
 };
 
 struct kind_cache {
@@ -215,7 +217,7 @@ static const struct {
 } by_rowid[HIT_KIND_COUNT] = {
 	[HIT_POST] = { STMT_SEARCH_POST_IDS, STMT_POST_HIT,
 		"SELECT rowid FROM fts_post WHERE fts_post MATCH ?1",
-		"FROM posts p JOIN countries c ON c.iso2 = p.country WHERE p.rowid = ?1" },
+		"FROM post_hit ph WHERE ph.id = ?1" },
 	[HIT_STAFF] = { STMT_SEARCH_STAFF_IDS, STMT_STAFF_HIT,
 		"SELECT rowid FROM fts_staff WHERE fts_staff MATCH ?1",
 		"FROM staff st JOIN hit_post p ON p.id = st.post"
@@ -278,8 +280,10 @@ static void post_label_of(char *buf, size_t n, const char *city, const char *cou
 	append(buf, n, w, country);
 }
 
-/* The columns of kind's statement, in cols. */
-static void hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS])
+/* The columns of kind's statement, in cols; how many.  A country's rows
+ * also tell how many rows it has (co.covering: its covering posts, or
+ * one row when none), which the answer weighs. */
+static size_t hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS + 1])
 {
 	size_t i;
 
@@ -288,6 +292,12 @@ static void hit_columns(enum hit_kind kind, struct column cols[HIT_COLUMNS])
 		cols[i].offset = hit_fields[i].offset;
 		cols[i].type = COLUMN_TEXT;
 	}
+	if (kind != HIT_COUNTRY)
+		return HIT_COLUMNS;
+	cols[i].sql = "co.covering";
+	cols[i].offset = offsetof(struct hit_row, covering);
+	cols[i].type = COLUMN_INT;
+	return HIT_COLUMNS + 1;
 }
 
 /* Keep a copy of row; 0 when out of memory. */
@@ -323,6 +333,7 @@ static int cache_row(struct kind_cache *c, const struct hit_row *row)
 		block += len[i] + 1;
 	}
 	c->rows[c->n].hit = h;
+	c->rows[c->n].covering = row->covering;
 	c->n++;
 	return 1;
 }
@@ -378,11 +389,12 @@ static int ids_fill(registry *reg, int kind, struct kind_cache *c, int want)
  * is dropped, so ids and rows stay one for one. */
 static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 {
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	memset(&row, 0, sizeof(row));
 	hit_columns((enum hit_kind)kind, cols);
 	while (c->n < want) {
 		if ((rc = ids_fill(reg, kind, c, want)) != 0)
@@ -413,23 +425,45 @@ static int rowid_fill(registry *reg, int kind, struct kind_cache *c, int want)
 	return 0;
 }
 
+/* Make kind's kept hits those of q: kept when they are, dropped when
+ * they are another query's. */
+static int kind_select(registry *reg, int kind, const char *q)
+{
+	struct kind_cache *c = &reg->search->kind[kind];
+
+	if (c->q && strcmp(c->q, q) != 0)
+		kind_reset(reg, kind);
+	if (!c->q && !(c->q = strdup(q)))
+		return EX_OSERR;
+	return 0;
+}
+
+/* The rowids of kind's first want hits of q into the kept ids (or all
+ * there are). */
+static int kind_ids(registry *reg, int kind, const char *q, int want)
+{
+	int rc = kind_select(reg, kind, q);
+
+	if (!rc && (rc = ids_fill(reg, kind, &reg->search->kind[kind], want)) != 0)
+		kind_reset(reg, kind);
+	return rc;
+}
+
 /* Read rows of q until the cache holds want of them or all there are. */
 static int cache_fill(registry *reg, int kind, const char *q, int want)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st;
+	size_t ncols;
 	int rc = SQLITE_ROW;
 
-	hit_columns((enum hit_kind)kind, cols);
-	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, kind);
-	if (!c->q) {
-		c->q = strdup(q);
-		if (!c->q)
-			return EX_OSERR;
-	}
+	memset(&row, 0, sizeof(row));
+	ncols = hit_columns((enum hit_kind)kind, cols);
+	if ((rc = kind_select(reg, kind, q)) != 0)
+		return rc;
+	rc = SQLITE_ROW;
 	if (c->complete || c->n >= want)
 		return 0;
 	if (by_rowid[kind].ids_sql) {
@@ -446,7 +480,7 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 		for (i = 0; i < c->n; i++)
 			free(c->rows[i].block);
 		c->n = 0;
-		st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
+		st = select_stmt(reg, search_ids[kind], cols, ncols, search_from[kind]);
 		if (!st)
 			return stmt_failed(reg);
 		sqlite3_bind_text(st, 1, c->q, -1, SQLITE_STATIC);
@@ -456,7 +490,7 @@ static int cache_fill(registry *reg, int kind, const char *q, int want)
 	} else {
 		st = reg->stmt[search_ids[kind]];
 	}
-	while (c->n < want && row_next(st, cols, HIT_COLUMNS, &row, &rc))
+	while (c->n < want && row_next(st, cols, ncols, &row, &rc))
 		if (!cache_row(c, &row)) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -479,23 +513,23 @@ static int search_direct(registry *reg, const char *q, enum hit_kind kind,
                          long offset, long limit, hit_fn fn, void *ctx)
 {
 	struct kind_cache *c = &reg->search->kind[kind];
-	struct column cols[HIT_COLUMNS];
+	struct column cols[HIT_COLUMNS + 1];
 	struct hit_row row;
 	sqlite3_stmt *st;
+	size_t ncols = hit_columns(kind, cols);
 	int rc;
 
-	hit_columns(kind, cols);
 	if (c->live) {
 		sqlite3_reset(reg->stmt[search_ids[kind]]);
 		c->live = 0;
 	}
-	st = select_stmt(reg, search_ids[kind], cols, HIT_COLUMNS, search_from[kind]);
+	st = select_stmt(reg, search_ids[kind], cols, ncols, search_from[kind]);
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset < 0 ? 0 : offset);
-	while (row_next(st, cols, HIT_COLUMNS, &row, &rc)) {
+	while (row_next(st, cols, ncols, &row, &rc)) {
 		char post_label[512];
 
 		post_label_of(post_label, sizeof(post_label), row.city, row.country);
@@ -581,28 +615,15 @@ int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
 	if (!(q = query_for(reg, text, &rc)))
 		return rc;
 	c = &reg->search->kind[kind];
-	if (c->q && strcmp(c->q, q) != 0)
-		kind_reset(reg, kind);
-	if (!c->q && !(c->q = strdup(q))) {
-		free(q);
-		return EX_OSERR;
-	}
+	rc = kind_ids(reg, kind, q, want);
 	free(q);
-	if ((rc = ids_fill(reg, kind, c, want)) != 0) {
-		kind_reset(reg, kind);
+	if (rc)
 		return rc;
-	}
 	*n = c->nids < want ? c->nids : want;
 	if (*n > 0)
 		memcpy(ids, c->ids, (size_t)*n * sizeof(*ids));
 	return 0;
 }
-
-/* A country's first hit, and how many it has. */
-struct country_first {
-	struct hit_row row;            /* first: hit_fields' offsets are into it */
-	int rows;
-};
 
 /* search_country_firsts() from the rows kept for q, when they hold
  * every hit of q or more than limit (the search box read them all, as it
@@ -629,6 +650,48 @@ static int kept_country_firsts(const registry *reg, const char *q, int limit,
 	return 1;
 }
 
+/* The rows a country has in the search statement: its covering posts,
+ * or one. */
+static int country_rows(int covering)
+{
+	return covering > 0 ? covering : 1;
+}
+
+/* search_country_firsts() from the first rows of the countries among the
+ * rows kept for q, when they reach past limit: a country's rows are
+ * consecutive, so the next country's first row is its covering posts on
+ * (a country covered by more posts than the answer weighs, as most are
+ * in a large registry, answers from the one row the search box read).
+ * 1 when it answered so. */
+static int kept_country_weights(const registry *reg, const char *q, int limit,
+                                country_hit_fn fn, void *ctx, int *more)
+{
+	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
+	int i, seen;
+
+	if (!c || !c->q || strcmp(c->q, q) != 0)
+		return 0;
+	for (i = 0, seen = 0; i < c->n; i += country_rows(c->rows[i].covering)) {
+		if (seen + country_rows(c->rows[i].covering) > limit)
+			break;
+		seen += country_rows(c->rows[i].covering);
+	}
+	if (i >= c->n)
+		return 0;            /* the kept rows end first */
+	for (i = 0, seen = 0;; i += country_rows(c->rows[i].covering)) {
+		struct dci_hit h = c->rows[i].hit;
+		int rows = country_rows(c->rows[i].covering);
+
+		*more = seen + rows > limit;
+		if (*more)
+			rows = limit - seen;
+		h.kind = HIT_COUNTRY;
+		if ((rows > 0 && fn(ctx, &h, rows)) || *more)
+			return 1;
+		seen += rows;
+	}
+}
+
 /* The country hits of an answer: the first row of each country, and how
  * many rows it has within the limit (its covering posts, or one), which
  * country_order counts: the answer weighs 64 hits, which are mostly one
@@ -637,7 +700,7 @@ static int kept_country_firsts(const registry *reg, const char *q, int limit,
 int search_country_firsts(registry *reg, const char *text, int limit,
                           country_hit_fn fn, void *ctx, int *more)
 {
-	struct country_first r;
+	struct hit_row r;
 	struct column cols[HIT_COLUMNS + 1];
 	sqlite3_stmt *st;
 	char *q, post_label[512];
@@ -646,14 +709,12 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	*more = 0;
 	if (!(q = search_build_query(text)))
 		return 0;
-	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
+	if (kept_country_firsts(reg, q, limit, fn, ctx, more) ||
+	    kept_country_weights(reg, q, limit, fn, ctx, more)) {
 		free(q);
 		return 0;
 	}
 	hit_columns(HIT_COUNTRY, cols);
-	cols[HIT_COLUMNS].sql = "co.covering";
-	cols[HIT_COLUMNS].offset = offsetof(struct country_first, rows);
-	cols[HIT_COLUMNS].type = COLUMN_INT;
 	st = select_stmt(reg, STMT_ANSWER_COUNTRIES, cols, HIT_COLUMNS + 1,
 		"FROM fts_country f JOIN country_order co ON co.pos = f.rowid"
 		" JOIN countries c ON c.iso2 = co.iso2"
@@ -667,17 +728,17 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
-		int rows = r.rows > 0 ? r.rows : 1;
+		int rows = country_rows(r.covering);
 
 		if (seen + rows > limit) {
 			*more = 1;
 			rows = limit - seen;
 		}
 		if (rows > 0) {
-			post_label_of(post_label, sizeof(post_label), r.row.city, r.row.country);
-			r.row.hit.kind = HIT_COUNTRY;
-			r.row.hit.post_label = post_label;
-			if (fn(ctx, &r.row.hit, rows))
+			post_label_of(post_label, sizeof(post_label), r.city, r.country);
+			r.hit.kind = HIT_COUNTRY;
+			r.hit.post_label = post_label;
+			if (fn(ctx, &r.hit, rows))
 				break;
 		}
 		seen += rows;
@@ -710,7 +771,20 @@ static int has_hit(registry *reg, const char *q, int kind, int i, int *rc)
 	return !*rc && n > 0;
 }
 
-int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+/* has_hit() for a hit that is not shown, only told of ("more"): for the
+ * kinds read by rowid, its rowid alone, not its row, a page read saved.
+ * An import keeps no row whose post or source is unknown (import.c), so
+ * a rowid of the index has its row. */
+static int has_more(registry *reg, const char *q, int kind, int i, int *rc)
+{
+	if (*rc || !by_rowid[kind].ids_sql)
+		return has_hit(reg, q, kind, i, rc);
+	*rc = kind_ids(reg, kind, q, i + 1);
+	return !*rc && reg->search->kind[kind].nids > i;
+}
+
+/* search_screen() within its read transaction */
+static int screen(registry *reg, const char *text, int lines, int max_per_kind,
                   hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
 {
 	int shown[HIT_KIND_COUNT] = { 0 }, rc[HIT_KIND_COUNT] = { 0 }, k, progress = 1;
@@ -740,7 +814,7 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 			}
 	}
 	for (k = 0; k < HIT_KIND_COUNT; k++)
-		more[k] = has_hit(reg, q, k, shown[k], &rc[k]);
+		more[k] = has_more(reg, q, k, shown[k], &rc[k]);
 	/* the kinds that work show their hits even when another failed */
 	for (k = 0; k < HIT_KIND_COUNT; k++)
 		if (shown[k] > 0 && !rc[k])
@@ -750,6 +824,16 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 		if (rc[k])
 			return rc[k];
 	return 0;
+}
+
+int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
+                  hit_fn fn, void *ctx, int more[HIT_KIND_COUNT])
+{
+	int began = read_begin(reg), rc;
+
+	rc = screen(reg, text, lines, max_per_kind, fn, ctx, more);
+	read_end(reg, began);
+	return rc;
 }
 
 /* One row of country_named (schema.c): the names are folded there once. */
