@@ -28,13 +28,12 @@
 struct marks {
 	double staff_first, staff_last, staff_end, derived;
 	long staff_rows;
-	sqlite3 *db;       /* the connection that inserts the staff rows */
 };
 
 /* The one piece of state the trace callback writes: this program traces
- * one import.  The import's staff index thread (core/staff_index.c) is
- * traced too, but none of its statements is one of these marks: they are
- * the statements of the connection that inserts the staff rows. */
+ * one import, from its one thread.  The import's staff index thread
+ * (core/staff_index.c) is traced too, but none of its statements is one
+ * of these marks. */
 static struct marks marks;
 
 static double now_s(void)
@@ -58,15 +57,14 @@ static int on_trace(unsigned type, void *ctx, void *stmt, void *x)
 
 	(void)type;
 	(void)ctx;
-	if (!sql || (marks.db && sqlite3_db_handle(stmt) != marks.db))
+	(void)stmt;
+	if (!sql)
 		return 0;
 	into = strstr(sql, " INTO staff ");
 	if (starts(sql, "INSERT") && into && into < sql + 20) {   /* OR FAIL too */
 		t = now_s();
-		if (marks.staff_first == 0) {
+		if (marks.staff_first == 0)
 			marks.staff_first = t;
-			marks.db = sqlite3_db_handle(stmt);
-		}
 		marks.staff_last = t;
 	} else if (marks.staff_first != 0 && marks.staff_end == 0
 	           && !starts(sql, "SELECT 1 FROM")) {

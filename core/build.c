@@ -68,6 +68,8 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 		return EX_SOFTWARE;
 	}
 	rc = schema_create(db, err, sizeof(err));
+	if (!rc)
+		rc = import_into(db, dir, opts, stats);
 	if (!rc && derived && dirfd >= 0 && file && file[0]) {
 		sqlite3_vfs *vfs = NULL;
 
@@ -76,13 +78,6 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 		if (!rc && sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK
 		    && vfs)
 			si = staff_index_start(file, vfs->zName, dirfd);
-	}
-	if (!rc)
-		rc = import_feeding(db, dir, opts, stats, si);
-	if (!rc && si) {
-		rc = schema_exec(db, "COMMIT; BEGIN", err, sizeof(err));
-		if (!rc)
-			staff_index_rows_done(si);
 	}
 	if (!rc && derived)
 		rc = schema_build_derived(db, si == NULL, err, sizeof(err));

@@ -103,9 +103,6 @@ struct loader {
 	int max_errors;
 	char delim;                         /* the separator textfile.c chose */
 	int disk_full;                      /* SQLite could not write: stop, no row is to blame */
-
-	struct staff_index *si;             /* staff rows inserted go to it too, or NULL */
-	size_t feed_col[3];                 /* their name, rank and role */
 };
 
 /* Print a value inside a message: sanitised, and when it does not fit,
@@ -295,17 +292,6 @@ static void bind_row(struct loader *ld, sqlite3_stmt *st, int base,
 	}
 }
 
-/* Hand a staff row just inserted, as rowid, to the staff index. */
-static void feed_row(struct loader *ld, sqlite3_int64 rowid, const char *const *values,
-                     const size_t *lens)
-{
-	const size_t *c = ld->feed_col;
-
-	if (ld->si)
-		staff_index_feed(ld->si, rowid, values[c[0]], lens[c[0]], values[c[1]], lens[c[1]],
-		                 values[c[2]], lens[c[2]]);
-}
-
 /* Insert one row now, or report why the database refuses it. */
 static void insert_one(struct loader *ld, const char *const *values, const size_t *lens)
 {
@@ -319,7 +305,6 @@ static void insert_one(struct loader *ld, const char *const *values, const size_
 	sqlite3_reset(ld->insert);
 	if (rc == SQLITE_DONE) {
 		ld->rows++;
-		feed_row(ld, sqlite3_last_insert_rowid(ld->db), values, lens);
 		return;
 	}
 	rc = sqlite3_extended_errcode(ld->db);
@@ -389,11 +374,6 @@ static void flush_rows(struct loader *ld)
 		if (i < 0 || i > n)
 			i = n;            /* cannot happen; never insert a row twice */
 		ld->rows += i;
-		/* the rows of one INSERT take consecutive rowids; those of a
-		 * refused one are not fed (the import fails) */
-		for (r = 0; rc == SQLITE_DONE && r < n; r++)
-			feed_row(ld, sqlite3_last_insert_rowid(ld->db) - n + 1 + r, ld->pend[r].values,
-			         ld->pend[r].lens);
 	}
 	for (; i < n && !ld->stop; i++) {
 		ld->rec_line = ld->pend[i].line;
@@ -1066,32 +1046,8 @@ static FILE *open_table(const char *path)
 	return fp;
 }
 
-/* The staff index takes the staff rows' name, rank and role. */
-static void feed_columns(struct loader *ld, struct staff_index *si)
-{
-	static const char *const names[3] = { "name", "rank", "role" };
-	size_t c, k, found = 0;
-
-	if (!si || strcmp(ld->spec->table, "staff") != 0)
-		return;
-	for (k = 0; k < 3; k++)
-		for (c = 0; c < ld->spec->ncols; c++)
-			if (strcmp(ld->spec->cols[c].name, names[k]) == 0) {
-				ld->feed_col[k] = c;
-				found++;
-			}
-	if (found == 3)
-		ld->si = si;
-}
-
 int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
                 struct import_stats *stats)
-{
-	return import_feeding(db, dir, opts, stats, NULL);
-}
-
-int import_feeding(sqlite3 *db, const char *dir, const struct import_opts *opts,
-                   struct import_stats *stats, struct staff_index *si)
 {
 	size_t t;
 	int rc = 0;
@@ -1119,7 +1075,6 @@ int import_feeding(sqlite3 *db, const char *dir, const struct import_opts *opts,
 		}
 		ld.errors += textfile_open(&fp, ld.spec, opts, ld.path, &tf);
 		ld.delim = tf.delim;
-		feed_columns(&ld, si);
 		if (prepare_insert(&ld) == 0)
 			load_file(&ld, fp);
 		else

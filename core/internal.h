@@ -87,39 +87,26 @@ int stmt_finish(registry *reg, sqlite3_stmt *st, int rc);
 
 /* schema.c: SQLite's message in err on failure */
 int schema_create(sqlite3 *db, char *err, size_t errlen);
-/* the search indexes and list orders; the staff search index and
- * staff_named too when staff_index is set (else staff_index.c builds
- * them) */
+/* the search indexes and list orders; the staff search index too when
+ * staff_index is set (else staff_index.c builds it) */
 int schema_build_derived(sqlite3 *db, int staff_index, char *err, size_t errlen);
 /* Run sql on db: 0, or EX_IOERR (the disk is full) or EX_SOFTWARE with
  * SQLite's message in err. */
 int schema_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
-/* The staff search index, built from the table "staff"; the empty index
- * alone; and its copy into main from the database attached as
- * staff_index. */
+/* The staff search index, built from the table "staff"; and its copy
+ * into main from the database attached as staff_index. */
 extern const char schema_staff_index_sql[];
-extern const char schema_staff_index_create_sql[];
 extern const char schema_staff_index_copy_sql[];
-/* staff_named, built from the table "staff" with the staff index */
-extern const char schema_staff_named_sql[];
 
 /* staff_index.c: the staff search index, built by a thread of its own
- * from the staff rows as they are loaded, then beside the other derived
- * tables.  staff_index_start() is called with the schema committed to the
- * file at path (reached through the VFS vfs), the scratch file made in
- * the directory dirfd; it returns once the thread has read the schema, or
- * NULL when no thread could start (build the index in line).  The loader
- * hands it each staff row inserted (staff_index_feed); once the rows are
- * committed, staff_index_rows_done() lets it read those it could not take
- * from the file, and returns when the caller may write again.
- * staff_index_finish() waits for it and copies the index into db (db
- * NULL: gives up). */
+ * while the import derives the rest.  staff_index_start() is called with
+ * the rows committed to the file at path (reached through the VFS vfs),
+ * the scratch file made in the directory dirfd; it returns once the
+ * thread has read what it needs of the schema, so the caller may write
+ * again, or NULL when no thread could start (build the index in line).
+ * staff_index_finish() waits for it and copies the index into db. */
 struct staff_index;
 struct staff_index *staff_index_start(const char *path, const char *vfs, int dirfd);
-void staff_index_feed(struct staff_index *si, sqlite3_int64 rowid, const char *name,
-                      size_t name_len, const char *rank, size_t rank_len, const char *role,
-                      size_t role_len);
-void staff_index_rows_done(struct staff_index *si);
 int staff_index_finish(struct staff_index *si, sqlite3 *db, char *err, size_t errlen);
 int schema_check_version(sqlite3 *db, char *err, size_t errlen);
 
@@ -134,12 +121,9 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 /* opts->on_error(file, line 0, no column, reason), when there is one. */
 void import_report(const struct import_opts *opts, const char *file, const char *reason);
 
-/* import.c: load every table of dir into db (already holding the schema);
- * import_feeding() hands each staff row inserted to si too. */
+/* import.c: load every table of dir into db (already holding the schema). */
 int import_into(sqlite3 *db, const char *dir, const struct import_opts *opts,
                 struct import_stats *stats);
-int import_feeding(sqlite3 *db, const char *dir, const struct import_opts *opts,
-                   struct import_stats *stats, struct staff_index *si);
 
 /* utf8.c */
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when the

@@ -126,35 +126,16 @@ static const char schema_sql[] =
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6'," \
 	"  columnsize=0)"
 
-#define STAFF_INDEX_CREATE "CREATE VIRTUAL TABLE " FTS_STAFF ";" \
-	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 8388608);" \
+const char schema_staff_index_sql[] =
+	"CREATE VIRTUAL TABLE " FTS_STAFF ";"
+	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('hashsize', 8388608);"
 	"INSERT INTO fts_staff(fts_staff, rank) VALUES ('automerge', 16);"
-
-const char schema_staff_index_create_sql[] = STAFF_INDEX_CREATE;
-
-const char schema_staff_index_sql[] = STAFF_INDEX_CREATE
 	"INSERT INTO fts_staff(rowid, name, staff_rank, role)"
 	"  SELECT rowid, name, rank, role FROM staff;";
 
-/* Whom a text names exactly among the staff (answer.c): each staff
- * row's label, its name or else its role, folded as text_fold() folds
- * it, by folded label then rowid.  The answer asks one range of this
- * b-tree for the people of its 64 hits the text names, instead of reading
- * the 64 rows (64 random pages of staff).  Built with the staff index, by
- * its thread (it reads only "staff" too). */
-#define STAFF_NAMED "staff_named (fold TEXT NOT NULL, id INTEGER NOT NULL," \
-	"  PRIMARY KEY (fold, id)) WITHOUT ROWID"
-
-const char schema_staff_named_sql[] =
-	"CREATE TABLE " STAFF_NAMED ";"
-	"INSERT INTO staff_named SELECT * FROM (SELECT"
-	"  dci_fold(CASE WHEN name <> '' THEN name ELSE role END) AS f, rowid FROM staff)"
-	"  WHERE f <> '' ORDER BY 1, 2;";
-
-/* The index and staff_named built elsewhere, in the database attached as
- * staff_index: an empty index of the same definition, whose three tables
- * then take that one's rows as they are (SQLite copies them page by
- * page), and staff_named likewise. */
+/* The index built elsewhere, in the database attached as staff_index:
+ * an empty index of the same definition, whose three tables then take
+ * that one's rows as they are (SQLite copies them page by page). */
 const char schema_staff_index_copy_sql[] =
 	"BEGIN;"
 	"CREATE VIRTUAL TABLE main." FTS_STAFF ";"
@@ -164,8 +145,6 @@ const char schema_staff_index_copy_sql[] =
 	"INSERT INTO main.fts_staff_data SELECT * FROM staff_index.fts_staff_data;"
 	"INSERT INTO main.fts_staff_idx SELECT * FROM staff_index.fts_staff_idx;"
 	"INSERT INTO main.fts_staff_config SELECT * FROM staff_index.fts_staff_config;"
-	"CREATE TABLE main." STAFF_NAMED ";"
-	"INSERT INTO main.staff_named SELECT * FROM staff_index.staff_named;"
 	"COMMIT;";
 
 /* Built after the rows are in: one pass each instead of per-row upkeep. */
@@ -291,8 +270,18 @@ static const char derived_sql[] =
 	"  FROM posts p NOT INDEXED JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
 	"CREATE TABLE hit_source (id TEXT PRIMARY KEY, modified TEXT NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO hit_source SELECT id, modified FROM sources ORDER BY id;"
-	/* The same for posts (as staff_named, built with the staff index): each post's city,
-	 * French city, name and id, folded, by folded name then the post's rowid (fts_post's), which
+	/* Whom a text names exactly among the staff (answer.c): each staff
+	 * row's label, its name or else its role, folded as text_fold()
+	 * folds it, by folded label then rowid.  The answer asks one range
+	 * of this b-tree for the people of its 64 hits the text names,
+	 * instead of reading the 64 rows (64 random pages of staff). */
+	"CREATE TABLE staff_named (fold TEXT NOT NULL, id INTEGER NOT NULL,"
+	"  PRIMARY KEY (fold, id)) WITHOUT ROWID;"
+	"INSERT INTO staff_named SELECT * FROM (SELECT"
+	"  dci_fold(CASE WHEN name <> '' THEN name ELSE role END) AS f, rowid FROM staff)"
+	"  WHERE f <> '' ORDER BY 1, 2;"
+	/* The same for posts: each post's city, French city, name and id,
+	 * folded, by folded name then the post's rowid (fts_post's), which
 	 * are what a text names exactly of a post (answer.c). */
 	"CREATE TABLE post_named (fold TEXT NOT NULL, id INTEGER NOT NULL,"
 	"  PRIMARY KEY (fold, id)) WITHOUT ROWID;"
@@ -413,8 +402,6 @@ int schema_build_derived(sqlite3 *db, int staff_index, char *err, size_t errlen)
 
 	if (!rc && staff_index)
 		rc = schema_exec(db, schema_staff_index_sql, err, errlen);
-	if (!rc && staff_index)
-		rc = schema_exec(db, schema_staff_named_sql, err, errlen);
 
 	if (rc)
 		return rc;
