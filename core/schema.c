@@ -183,34 +183,44 @@ static const char derived_sql[] =
 	"CREATE TABLE post_evidence ("
 	"  post TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,"
 	"  official INTEGER NOT NULL, sctip INTEGER NOT NULL) WITHOUT ROWID;"
-	/* (a source named twice, in posts and in post_sources, changes neither
-	 * the best nor the dates: UNION ALL spares sorting them away) */
-	"INSERT INTO post_evidence SELECT post, kind, modified, official, sctip FROM"
-	"  (SELECT post, kind, modified, official,"
-	"     row_number() OVER (PARTITION BY post"
-	"       ORDER BY official DESC, modified DESC, weight) AS n,"
-	"     min(modified <> '') OVER (PARTITION BY post) AND"
-	"       max(modified) OVER (PARTITION BY post) < '2010-09' AS sctip"
-	"   FROM (SELECT ps.post, s.kind, s.modified,"
-	"     (s.kind <> 'press' AND s.kind <> 'other') AS official,"
-	"     CASE s.kind WHEN 'seed' THEN 0 WHEN 'embassy' THEN 1 WHEN 'gendarmerie' THEN 2"
-	"       WHEN 'ministry' THEN 3 WHEN 'foreign-government' THEN 4 WHEN 'parliament' THEN 5"
-	"       WHEN 'international' THEN 6 WHEN 'press' THEN 7 ELSE 8 END AS weight"
-	"     FROM (SELECT id AS post, source FROM posts"
-	"           UNION ALL SELECT post, source FROM post_sources) ps"
-	"     JOIN sources s ON s.id = ps.source)) WHERE n = 1;"
+	/* Each source's rank as one string, greatest first: official, then
+	 * modified (padded with spaces, which sort before the digits and the
+	 * '-' of a date: "2010" before "2010-01", "" first), then the kind's
+	 * weight, then the id.  One max() per post finds the best source, in a
+	 * single pass over posts with its post_sources, instead of a sort of
+	 * every pair for each of three windows. */
+	"CREATE TEMP TABLE source_rank (id TEXT PRIMARY KEY, rank TEXT NOT NULL,"
+	"  modified TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO source_rank SELECT id, (kind <> 'press' AND kind <> 'other')"
+	"  || printf('%-10s', modified) || CASE kind WHEN 'seed' THEN 8 WHEN 'embassy' THEN 7"
+	"    WHEN 'gendarmerie' THEN 6 WHEN 'ministry' THEN 5 WHEN 'foreign-government' THEN 4"
+	"    WHEN 'parliament' THEN 3 WHEN 'international' THEN 2 WHEN 'press' THEN 1 ELSE 0 END"
+	"  || id, modified FROM sources;"
+	/* NOT INDEXED: posts read in rowid order, then sorted by id, rather
+	 * than row by row at random through the id index (twice the time) */
+	"INSERT INTO post_evidence SELECT e.post, s.kind, s.modified,"
+	"  s.kind <> 'press' AND s.kind <> 'other', e.sctip FROM"
+	"  (SELECT p.id AS post, max(max(a.rank, coalesce(b.rank, ''))) AS best,"
+	"     min(a.modified <> '' AND coalesce(b.modified <> '', 1))"
+	"     AND max(max(a.modified, coalesce(b.modified, ''))) < '2010-09' AS sctip"
+	"   FROM posts p NOT INDEXED JOIN source_rank a ON a.id = p.source"
+	"   LEFT JOIN post_sources ps ON ps.post = p.id"
+	"   LEFT JOIN source_rank b ON b.id = ps.source GROUP BY p.id) e"
+	"  JOIN sources s ON s.id = substr(e.best, 13);"
+	"DROP TABLE source_rank;"
 	/* Each post's time zone: the zone of its city (a zone's city, or a
 	 * capital or large city with its zone), else of its country if it
 	 * has only one.  Found once here: three lookups for every post read,
 	 * a third of reading one (an answer reads up to 16). */
 	"CREATE TABLE post_tz (post TEXT PRIMARY KEY, tz TEXT NOT NULL) WITHOUT ROWID;"
+	/* (NOT INDEXED, as for post_evidence) */
 	"INSERT INTO post_tz SELECT p.id,"
 	"  coalesce((SELECT tz FROM places WHERE country = p.country AND p.city <> ''"
 	"    AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
 	"  (SELECT tz FROM cities WHERE country = p.country AND p.city <> '' AND tz IS NOT NULL"
 	"    AND (name_en = p.city OR name_fr = p.city OR name_fr = p.city_fr) LIMIT 1),"
 	"  (SELECT min(tz) FROM places WHERE country = p.country HAVING count(*) = 1), '')"
-	"  FROM posts p ORDER BY 1;"
+	"  FROM posts p NOT INDEXED ORDER BY 1;"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
 	"INSERT INTO meta SELECT 'posts', count(*) FROM posts;"
 	"INSERT INTO meta SELECT 'staff', count(*) FROM staff;"
@@ -255,8 +265,9 @@ static const char derived_sql[] =
 	 * rows in posts.  A screenful of staff hits costs a quarter less. */
 	"CREATE TABLE hit_post (id TEXT PRIMARY KEY, city TEXT NOT NULL,"
 	"  country_en TEXT NOT NULL, phone TEXT NOT NULL, updated TEXT NOT NULL) WITHOUT ROWID;"
+	/* (NOT INDEXED, as for post_evidence) */
 	"INSERT INTO hit_post SELECT p.id, p.city, c.name_en, p.phone, p.updated"
-	"  FROM posts p JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
+	"  FROM posts p NOT INDEXED JOIN countries c ON c.iso2 = p.country ORDER BY p.id;"
 	"CREATE TABLE hit_source (id TEXT PRIMARY KEY, modified TEXT NOT NULL) WITHOUT ROWID;"
 	/* and what a post hit shows, by the post's rowid (fts_post's): one
 	 * b-tree descent in 13 MB instead of two in posts (35 MB) and
@@ -334,12 +345,16 @@ static const char derived_sql[] =
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
 	"INSERT INTO fts_post(fts_post, rank) VALUES ('hashsize', 8388608);"
-	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 16);"
+	/* no merge on the way (automerge 0): optimize merges every segment
+	 * at the end anyway, which makes the build a sixth shorter; then the
+	 * setting of the other indexes */
+	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 0);"
 	"INSERT INTO fts_post(rowid, id, city, city_fr, name_en, name_fr)"
 	"  SELECT rowid, id, city, city_fr, name_en, name_fr FROM posts;"
 	/* one segment: a search opens each segment of the index, a third of
 	 * its cost for a handful of hits with fts_post's five */
 	"INSERT INTO fts_post(fts_post) VALUES ('optimize');"
+	"INSERT INTO fts_post(fts_post, rank) VALUES ('automerge', 16);"
 	"CREATE VIRTUAL TABLE fts_theme USING fts5(theme_en, theme_fr,"
 	"  content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6',"
 	"  columnsize=0);"
