@@ -71,13 +71,10 @@ int registry_build(sqlite3 *db, const char *dir, const char *what,
 	if (!rc)
 		rc = import_into(db, dir, opts, stats);
 	if (!rc && derived && dirfd >= 0 && file && file[0]) {
-		sqlite3_vfs *vfs = NULL;
-
 		/* the staff index's thread reads only what is in the file */
 		rc = schema_exec(db, "COMMIT; BEGIN", err, sizeof(err));
-		if (!rc && sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) == SQLITE_OK
-		    && vfs)
-			si = staff_index_start(file, vfs->zName, dirfd);
+		if (!rc)
+			si = staff_index_start(db, dirfd);
 	}
 	if (!rc && derived)
 		rc = schema_build_derived(db, si == NULL, err, sizeof(err));

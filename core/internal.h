@@ -47,6 +47,9 @@ struct registry {
  * them, then opens name with OPEN_FLAGS | flags. */
 void sqlite_setup(void);
 int db_open(const char *name, sqlite3 **db, int flags, const char *vfs);
+/* "file:" and path, percent-encoded (a path may hold '?' or '#'), then
+ * "?" and query, into buf of n bytes: 0, or -1 when it does not fit. */
+int db_uri(char *buf, size_t n, const char *path, const char *query);
 
 /* query.c: the cached statement id, prepared from sql on first use, reset
  * and with its bindings cleared; NULL on an SQLite error (kept for
@@ -107,13 +110,15 @@ extern const char schema_staff_index_copy_sql[];
 
 /* staff_index.c: the staff search index, built by a thread of its own
  * while the import derives the rest.  staff_index_start() is called with
- * the rows committed to the file at path (reached through the VFS vfs),
- * the scratch file made in the directory dirfd; it returns once the
- * thread has read what it needs of the schema, so the caller may write
- * again, or NULL when no thread could start (build the index in line).
- * staff_index_finish() waits for it and copies the index into db. */
+ * the rows committed to db's file, the scratch file made in the directory
+ * dirfd; it returns once the thread has read what it needs of the schema,
+ * so the caller may write again, or NULL when no thread could start
+ * (build the index in line).  Until staff_index_finish(), db refuses to
+ * prepare a statement that writes the staff table.  staff_index_finish()
+ * waits for the thread and copies the index into db (none when db is
+ * NULL). */
 struct staff_index;
-struct staff_index *staff_index_start(const char *path, const char *vfs, int dirfd);
+struct staff_index *staff_index_start(sqlite3 *db, int dirfd);
 int staff_index_finish(struct staff_index *si, sqlite3 *db, char *err, size_t errlen);
 int schema_check_version(sqlite3 *db, char *err, size_t errlen);
 

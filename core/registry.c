@@ -91,8 +91,7 @@ int import_check_dir(const char *dir, const struct import_opts *opts,
 	return rc;
 }
 
-/* "file:" and path, percent-encoded: a path may hold '?' or '#'. */
-static int db_uri(char *buf, size_t n, const char *path)
+int db_uri(char *buf, size_t n, const char *path, const char *query)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t w = (size_t)snprintf(buf, n, "file:");
@@ -108,9 +107,9 @@ static int db_uri(char *buf, size_t n, const char *path)
 			buf[w++] = hex[*p & 15];
 		}
 	}
-	if (*p || w + sizeof("?mode=ro&immutable=1") > n)
+	if (*p || w + 1 + strlen(query) + 1 > n)
 		return -1;
-	snprintf(buf + w, n - w, "?mode=ro&immutable=1");
+	snprintf(buf + w, n - w, "?%s", query);
 	return 0;
 }
 
@@ -139,7 +138,7 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: not a dcinet database (the file is empty)", path);
 		return EX_DATAERR;
 	}
-	if (db_uri(uri, sizeof(uri), path) != 0) {
+	if (db_uri(uri, sizeof(uri), path, "mode=ro&immutable=1") != 0) {
 		snprintf(err, errlen, "%s: path too long", path);
 		return EX_NOINPUT;
 	}

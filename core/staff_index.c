@@ -16,11 +16,15 @@
  * forbid.  That is safe as done here: the thread reads the schema and
  * opens its one read transaction before staff_index_start() returns and
  * the import writes again, and then reads no page but the staff table's,
- * which nothing writes any more.
+ * which nothing writes any more.  Until then the import's connection
+ * holds to that with an authorizer: a statement that would write the
+ * staff table is refused when it is prepared, before it could change a
+ * page under the thread.
  */
 #define _GNU_SOURCE             /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +38,9 @@ struct staff_index {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int reading;               /* the thread holds its snapshot, or gave up */
+	sqlite3 *import;           /* the import's connection, guarded */
 	int fd;                    /* the scratch file */
-	char src[96];              /* the file being built, as a URI */
+	char src[PATH_MAX * 3 + 64]; /* the file being built, as a URI */
 	const char *vfs;
 	int rc;                    /* 0, or a sysexits code with err */
 	char err[256];
@@ -109,18 +114,50 @@ static void *build(void *arg)
 	return NULL;
 }
 
-struct staff_index *staff_index_start(const char *path, const char *vfs, int dirfd)
+/* The authorizer of the import's connection while the thread reads the
+ * staff table: whatever would write that table is denied. */
+static int staff_untouched(void *unused, int action, const char *a1, const char *a2,
+                           const char *dbname, const char *inner)
 {
-	struct staff_index *si = calloc(1, sizeof(*si));
+	const char *table = action == SQLITE_ALTER_TABLE ? a2 : a1;
+	const char *schema = action == SQLITE_ALTER_TABLE ? a1 : dbname;
 
+	(void)unused;
+	(void)inner;
+	switch (action) {
+	case SQLITE_INSERT:
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+	case SQLITE_DROP_TABLE:
+	case SQLITE_ALTER_TABLE:
+		if (table && strcmp(table, "staff") == 0 && (!schema || strcmp(schema, "main") == 0))
+			return SQLITE_DENY;
+		break;
+	default:
+		break;
+	}
+	return SQLITE_OK;
+}
+
+struct staff_index *staff_index_start(sqlite3 *db, int dirfd)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	sqlite3_vfs *vfs = NULL;
+	struct staff_index *si;
+	char query[128];
+
+	if (!path || !path[0]
+	    || sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) != SQLITE_OK || !vfs)
+		return NULL;
+	si = calloc(1, sizeof(*si));
 	if (!si)
 		return NULL;
-	if ((size_t)snprintf(si->src, sizeof(si->src), "file:%s?mode=ro&nolock=1&vfs=%s", path,
-	                     vfs) >= sizeof(si->src)) {
+	snprintf(query, sizeof(query), "mode=ro&nolock=1&vfs=%s", vfs->zName);
+	if (db_uri(si->src, sizeof(si->src), path, query) != 0) {
 		free(si);
 		return NULL;
 	}
-	si->vfs = vfs;
+	si->vfs = vfs->zName;
 	si->fd = openat(dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (si->fd < 0) {
 		free(si);
@@ -137,6 +174,8 @@ struct staff_index *staff_index_start(const char *path, const char *vfs, int dir
 	while (!si->reading)
 		pthread_cond_wait(&si->cv, &si->mu);
 	pthread_mutex_unlock(&si->mu);
+	si->import = db;
+	sqlite3_set_authorizer(db, staff_untouched, NULL);
 	return si;
 }
 
@@ -165,6 +204,7 @@ int staff_index_finish(struct staff_index *si, sqlite3 *db, char *err, size_t er
 	int rc;
 
 	pthread_join(si->thread, NULL);
+	sqlite3_set_authorizer(si->import, NULL, NULL);
 	rc = si->rc;
 	if (rc)
 		snprintf(err, errlen, "%s", si->err);

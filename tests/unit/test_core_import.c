@@ -4,9 +4,11 @@
  * the atomic replacement of a database file.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sysexits.h>
 #include "testutil.h"
+#include "../../core/internal.h"
 
 static void append_file(const char *dir, const char *file, const char *text)
 {
@@ -468,6 +470,68 @@ static void test_file_and_memory_builds_find_the_same_staff(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static int count_row(void *ctx, int n, char **values, char **names)
+{
+	(void)n;
+	(void)values;
+	(void)names;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* While the staff index's thread reads the staff table of the file being
+ * built without a lock, the import's connection refuses to prepare any
+ * statement that writes that table (and nothing else); once the thread is
+ * done, the index is copied in and the table is writable again.  The path
+ * holds a '?' and a '#', which the thread's URI escapes. */
+static void test_staff_index_thread_guards_the_staff_table(void **state)
+{
+	char dir[] = "/tmp/dcinet-si-XXXXXX", path[256], err[256] = "", cmd[300];
+	static const char *const refused[] = {
+		"UPDATE staff SET name = 'x'", "INSERT INTO staff VALUES ('B', 'b', 'b')",
+		"DELETE FROM staff", "DROP TABLE staff", "ALTER TABLE staff ADD COLUMN y",
+	};
+	struct staff_index *si;
+	sqlite3 *db;
+	size_t i;
+	int dirfd, found = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* an import first: it passes the guard, and registers the VFS that
+	 * opens the scratch file by its /proc/self/fd name */
+	snprintf(path, sizeof(path), "%s/mini.db", dir);
+	assert_int_equal(import_build_db("tests/fixtures/mini", path, NULL, NULL), 0);
+	snprintf(path, sizeof(path), "%s/a?b#c.db", dir);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	                                 "dcinet-fd"), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE staff (name, rank, role);"
+	                              " INSERT INTO staff VALUES ('Amélie Durand', 'major', 'liaison');"
+	                              " CREATE TABLE other (x);", NULL, NULL, NULL), SQLITE_OK);
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dirfd >= 0);
+	si = staff_index_start(db, dirfd);
+	if (!si) {
+		sqlite3_close(db);
+		close(dirfd);
+		skip();                 /* no O_TMPFILE here: the import builds in line */
+	}
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		assert_int_equal(sqlite3_exec(db, refused[i], NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO other SELECT count(*) FROM staff;"
+	                              " UPDATE other SET x = x + 1;", NULL, NULL, NULL), SQLITE_OK);
+	if (staff_index_finish(si, db, err, sizeof(err)) != 0)
+		fail_msg("staff_index_finish: %s", err);
+	assert_int_equal(sqlite3_exec(db, "SELECT 1 FROM fts_staff WHERE fts_staff MATCH 'amelie'",
+	                              count_row, &found, NULL), SQLITE_OK);
+	assert_int_equal(found, 1);
+	assert_int_equal(sqlite3_exec(db, refused[0], NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	close(dirfd);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void test_open_db_refuses_non_registry(void **state)
 {
 	char err[256];
@@ -507,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_atomic_replace),
 		cmocka_unit_test(test_file_and_memory_builds_find_the_same_staff),
+		cmocka_unit_test(test_staff_index_thread_guards_the_staff_table),
 		cmocka_unit_test(test_open_db_refuses_non_registry),
 	};
 
