@@ -85,11 +85,4 @@ int export_format_is_dir(const struct export_format *format);
 int export_write(registry *reg, const struct export_format *format, const char *path,
                  int force, char *err, size_t errlen);
 
-/* Let the heap grow from here on into one transparent huge page, where
- * the kernel gives one: fewer page faults before the first screen
- * (heap.c says why that matters).  Harmless where it cannot (another
- * allocator, as under ASan or valgrind): returns 1 when the next blocks
- * are carved from a 2 MB-aligned range advised MADV_HUGEPAGE, else 0. */
-int heap_prefer_huge_page(void);
-
 #endif

@@ -490,7 +490,6 @@ int main(int argc, char **argv)
 	 * a desk session, see dcinet(1)). */
 	if (!o.find && isatty(STDIN_FILENO))
 		quit_action = signal(SIGQUIT, SIG_IGN);
-	heap_prefer_huge_page();
 	rc = open_registry(&o, &reg);
 	if (rc)
 		return rc;
