@@ -625,31 +625,6 @@ int search_rowids(registry *reg, const char *text, enum hit_kind kind, int want,
 	return 0;
 }
 
-/* search_country_firsts() from the rows kept for q, when they hold
- * every hit of q or more than limit (the search box read them all, as it
- * does for a text that no country matches): 1 when it answered so.  A
- * country's hits are consecutive, its covering posts in turn. */
-static int kept_country_firsts(const registry *reg, const char *q, int limit,
-                               country_hit_fn fn, void *ctx, int *more)
-{
-	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
-	int i, j;
-
-	if (!c || !c->q || strcmp(c->q, q) != 0 || !(c->complete || c->n > limit))
-		return 0;
-	for (i = 0; i < c->n && i < limit; i = j) {
-		struct dci_hit h = c->rows[i].hit;
-
-		for (j = i + 1; j < c->n && strcmp(c->rows[j].hit.ref, h.ref) == 0; j++)
-			;
-		h.kind = HIT_COUNTRY;
-		if (fn(ctx, &h, (j < limit ? j : limit) - i))
-			return 1;
-	}
-	*more = c->n > limit;
-	return 1;
-}
-
 /* The rows a country has in the search statement: its covering posts,
  * or one. */
 static int country_rows(int covering)
@@ -657,39 +632,45 @@ static int country_rows(int covering)
 	return covering > 0 ? covering : 1;
 }
 
-/* search_country_firsts() from the first rows of the countries among the
- * rows kept for q, when they reach past limit: a country's rows are
- * consecutive, so the next country's first row is its covering posts on
- * (a country covered by more posts than the answer weighs, as most are
- * in a large registry, answers from the one row the search box read).
- * 1 when it answered so. */
-static int kept_country_weights(const registry *reg, const char *q, int limit,
-                                country_hit_fn fn, void *ctx, int *more)
+/* Hand fn country h with its rows, as many as limit leaves after the
+ * *seen already handed (*more when it cuts them): 1 when that is the
+ * last, fn having stopped or the limit being reached. */
+static int weigh_country(struct dci_hit *h, int rows, int limit, int *seen, int *more,
+                         country_hit_fn fn, void *ctx)
+{
+	if (*seen + rows > limit) {
+		*more = 1;
+		rows = limit - *seen;
+	}
+	*seen += rows;
+	h->kind = HIT_COUNTRY;
+	return (rows > 0 && fn(ctx, h, rows)) || *more;
+}
+
+/* search_country_firsts() from the rows kept for q, when they hold every
+ * hit of q or reach past limit: a country's rows are consecutive, so the
+ * next country's first row is its covering posts on (a country covered
+ * by more posts than the answer weighs, as most are in a large registry,
+ * answers from the one row the search box read).  1 when it answered so. */
+static int kept_country_firsts(const registry *reg, const char *q, int limit,
+                               country_hit_fn fn, void *ctx, int *more)
 {
 	const struct kind_cache *c = reg->search ? &reg->search->kind[HIT_COUNTRY] : NULL;
-	int i, seen;
+	int i, seen = 0;
 
 	if (!c || !c->q || strcmp(c->q, q) != 0)
 		return 0;
-	for (i = 0, seen = 0; i < c->n; i += country_rows(c->rows[i].covering)) {
-		if (seen + country_rows(c->rows[i].covering) > limit)
-			break;
+	for (i = 0; i < c->n && seen <= limit; i += country_rows(c->rows[i].covering))
 		seen += country_rows(c->rows[i].covering);
-	}
-	if (i >= c->n)
+	if (seen <= limit && !c->complete)
 		return 0;            /* the kept rows end first */
-	for (i = 0, seen = 0;; i += country_rows(c->rows[i].covering)) {
+	for (i = 0, seen = 0; i < c->n; i += country_rows(c->rows[i].covering)) {
 		struct dci_hit h = c->rows[i].hit;
-		int rows = country_rows(c->rows[i].covering);
 
-		*more = seen + rows > limit;
-		if (*more)
-			rows = limit - seen;
-		h.kind = HIT_COUNTRY;
-		if ((rows > 0 && fn(ctx, &h, rows)) || *more)
-			return 1;
-		seen += rows;
+		if (weigh_country(&h, country_rows(c->rows[i].covering), limit, &seen, more, fn, ctx))
+			break;
 	}
+	return 1;
 }
 
 /* The country hits of an answer: the first row of each country, and how
@@ -709,8 +690,7 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	*more = 0;
 	if (!(q = search_build_query(text)))
 		return 0;
-	if (kept_country_firsts(reg, q, limit, fn, ctx, more) ||
-	    kept_country_weights(reg, q, limit, fn, ctx, more)) {
+	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
 		free(q);
 		return 0;
 	}
@@ -728,21 +708,9 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	}
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while (row_next(st, cols, HIT_COLUMNS + 1, &r, &rc)) {
-		int rows = country_rows(r.covering);
-
-		if (seen + rows > limit) {
-			*more = 1;
-			rows = limit - seen;
-		}
-		if (rows > 0) {
-			post_label_of(post_label, sizeof(post_label), r.city, r.country);
-			r.hit.kind = HIT_COUNTRY;
-			r.hit.post_label = post_label;
-			if (fn(ctx, &r.hit, rows))
-				break;
-		}
-		seen += rows;
-		if (*more)
+		post_label_of(post_label, sizeof(post_label), r.city, r.country);
+		r.hit.post_label = post_label;
+		if (weigh_country(&r.hit, country_rows(r.covering), limit, &seen, more, fn, ctx))
 			break;
 	}
 	rc = stmt_finish(reg, st, rc);
