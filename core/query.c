@@ -355,6 +355,12 @@ static const struct column post_cols[] = {
 #define POST_BRIEF_FIRST 2
 #define POST_LIST_COLUMNS 12
 
+/* The tables post_cols name, after p (posts): those of the list's
+ * columns, then those of the rest. */
+#define POST_LIST_JOINS " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
+#define POST_JOINS POST_LIST_JOINS \
+	" JOIN post_evidence e ON e.post = p.id JOIN post_tz z ON z.post = p.id"
+
 /* Hand each post row of st, of the n columns cols, to fn; *seen counts
  * them.  A field not among cols is "" (a count -1, a flag 0). */
 static int post_rows(registry *reg, sqlite3_stmt *st, const struct column *cols, size_t n,
@@ -421,17 +427,14 @@ static int order_page(registry *reg, enum stmt_id id, const struct column *cols,
 int posts_page(registry *reg, enum post_sort sort, long offset, long limit,
                post_fn fn, void *ctx)
 {
-	return order_page(reg, STMT_POSTS_PAGE, post_cols, ARRAY_SIZE(post_cols),
-	                  " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source"
-	                  " JOIN post_evidence e ON e.post = p.id JOIN post_tz z ON z.post = p.id",
+	return order_page(reg, STMT_POSTS_PAGE, post_cols, ARRAY_SIZE(post_cols), POST_JOINS,
 	                  sort, offset, limit, fn, ctx);
 }
 
 int posts_list_page(registry *reg, enum post_sort sort, long offset, long limit,
                     post_fn fn, void *ctx)
 {
-	return order_page(reg, STMT_POSTS_LIST, post_cols, POST_LIST_COLUMNS,
-	                  " JOIN countries c ON c.iso2 = p.country JOIN sources s ON s.id = p.source",
+	return order_page(reg, STMT_POSTS_LIST, post_cols, POST_LIST_COLUMNS, POST_LIST_JOINS,
 	                  sort, offset, limit, fn, ctx);
 }
 
@@ -468,9 +471,7 @@ static int post_by_id(registry *reg, const char *post_id, int brief, post_fn fn,
 
 	assert(reg && post_id && fn);
 	st = select_stmt(reg, brief ? STMT_POST_BRIEF : STMT_POST_GET, cols, n,
-		"FROM posts p JOIN countries c ON c.iso2 = p.country"
-		" JOIN sources s ON s.id = p.source JOIN post_evidence e ON e.post = p.id"
-		" JOIN post_tz z ON z.post = p.id WHERE p.id = ?1");
+		"FROM posts p" POST_JOINS " WHERE p.id = ?1");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
