@@ -8,32 +8,16 @@
 #include <string.h>
 #include "internal.h"
 
-/* Whether s is printable ASCII that fits in size bytes: then the
- * sanitiser would copy it unchanged, and is not asked (most names are;
- * an import folds a million of them). */
-static int printable_ascii(const char *s, size_t size)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (i + 1 >= size || (unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
-			return 0;
-	return 1;
-}
-
 /* Fold for comparison: ASCII letters and digits in lower case, every run
  * of anything else one space, no space at either end. */
 void text_fold(char *dst, size_t n, const char *src)
 {
-	char buf[512];
-	const char *ascii = src ? src : "";
+	char ascii[512];
 	size_t i, out = 0;
 	int space = 0;
 
-	if (!printable_ascii(ascii, sizeof(buf))) {
-		text_sanitize(buf, sizeof(buf), ascii, SANITIZE_ASCII);
-		ascii = buf;
-	}
+	/* (printable ASCII, most names, is copied as it is: sanitize.c) */
+	text_sanitize(ascii, sizeof(ascii), src, SANITIZE_ASCII);
 	for (i = 0; ascii[i] && out + 2 < n; i++) {
 		char c = ascii[i];
 
