@@ -155,11 +155,11 @@ int registry_open_db(registry **out, const char *path, char *err, size_t errlen)
 	 * pages in memory from one keystroke to the next: fewer reads from
 	 * the file, and the memory stays bounded whatever the registry.
 	 * Only the file's first 4 MB are mapped: the whole of the shipped
-	 * registry, so that its first screen copies no page and touches less
-	 * new memory (page faults are most of a start-up's cost), and a bounded
-	 * part of a big one, whose every mapped page touched would count in
-	 * the browser's resident memory (33 MB instead of 8 at a million staff
-	 * with the whole file mapped). */
+	 * registry, whose pages are then the host's page cache, shared by the
+	 * desk sessions instead of copied into each (a fifth less memory of
+	 * a session's own), and a bounded part of a big one, whose every
+	 * mapped page touched would count in the browser's resident memory
+	 * (33 MB instead of 8 at a million staff with the whole file mapped). */
 	sqlite3_exec(reg->db, "PRAGMA query_only = 1; PRAGMA temp_store = MEMORY;"
 	             " PRAGMA cache_size = -8192; PRAGMA mmap_size = 4194304;",
 	             NULL, NULL, NULL);
