@@ -12,7 +12,9 @@
  *    is the first screen once it has been quiet for MS milliseconds,
  *    default 150; the quiet time itself is not counted);
  *  - the bytes written for one cursor move in the post list ("2" to focus
- *    it, then "j", five times: the median and the largest);
+ *    it, then "j", five times: the median and the largest), and of those
+ *    the bytes of the move itself, before the Roster follows the cursor
+ *    at rest (what came before MOVE_QUIET_MS of quiet);
  *  - the bytes written per move while "j" is held (HELD moves 40 ms
  *    apart, a key's repeat rate, then quiet: everything written divided
  *    by HELD), as the list is scrolled rather than stepped;
@@ -29,7 +31,7 @@
  * "=== step" (to see what a key repaints).  Prints one line:
  *
  *     pty startup_ms=6.1 first_screen_bytes=2900 move_bytes=80 move_max=95
- *         open_search_bytes=300 key_bytes=900 key_max=1300 vmhwm_kb=9800
+ *         move_alone_bytes=60 held_move_bytes=70 open_search_bytes=300 key_bytes=900 key_max=1300 vmhwm_kb=9800
  *         first_screen_faults=400 first_screen_cpu_ms=4.2
  */
 #include <errno.h>
@@ -47,6 +49,7 @@
 #define HELD 10
 #define HELD_GAP_MS 40
 #define KEYS "marti"
+#define MOVE_QUIET_MS 25       /* under the browser's rest (50 ms) */
 
 static double now_ms(void)
 {
@@ -144,6 +147,22 @@ static long key(struct session *s, const char *keys)
 	return drain(s, 5000);
 }
 
+/* One move: the bytes drawn at once, in *alone, and all it drew till
+ * quiet (the Roster follows the Posts cursor once it rests). */
+static long move(struct session *s, long *alone)
+{
+	int quiet = s->quiet_ms;
+
+	if (s->trace)
+		fprintf(s->trace, "\n=== key j\n");
+	if (write(s->fd, "j", 1) < 0)
+		return *alone = -1;
+	s->quiet_ms = MOVE_QUIET_MS;
+	*alone = drain_quiet(s, 5000, 1);
+	s->quiet_ms = quiet;
+	return *alone + drain(s, 5000);
+}
+
 static FILE *proc_open(pid_t pid, const char *file)
 {
 	char path[64];
@@ -213,7 +232,7 @@ int main(int argc, char **argv)
 {
 	struct winsize ws = { 24, 80, 0, 0 };
 	struct session s = { -1, -1, 150, 0, NULL };
-	long first, first_faults, open_search, moves[MOVES], held, keys[sizeof(KEYS) - 1], hwm;
+	long first, first_faults, open_search, moves[MOVES], alone[MOVES], held, keys[sizeof(KEYS) - 1], hwm;
 	double t0, first_cpu;
 	int a, i, status;
 
@@ -264,7 +283,7 @@ int main(int argc, char **argv)
 	printf("pty startup_ms=%.1f first_screen_bytes=%ld", s.last_byte - t0, first);
 	key(&s, "2");
 	for (i = 0; i < MOVES; i++)
-		moves[i] = key(&s, "j");
+		moves[i] = move(&s, &alone[i]);
 	held = 0;
 	for (i = 0; i < HELD; i++) {
 		if (write(s.fd, "j", 1) < 0)
@@ -280,11 +299,13 @@ int main(int argc, char **argv)
 	}
 	hwm = vmhwm_kb(s.pid);
 	qsort(moves, MOVES, sizeof(long), cmp_long);
+	qsort(alone, MOVES, sizeof(long), cmp_long);
 	qsort(keys, sizeof(KEYS) - 1, sizeof(long), cmp_long);
-	printf(" move_bytes=%ld move_max=%ld held_move_bytes=%ld open_search_bytes=%ld"
+	printf(" move_bytes=%ld move_max=%ld move_alone_bytes=%ld held_move_bytes=%ld"
+	       " open_search_bytes=%ld"
 	       " key_bytes=%ld key_max=%ld vmhwm_kb=%ld first_screen_faults=%ld"
 	       " first_screen_cpu_ms=%.1f\n",
-	       moves[MOVES / 2], moves[MOVES - 1], held / HELD, open_search,
+	       moves[MOVES / 2], moves[MOVES - 1], alone[MOVES / 2], held / HELD, open_search,
 	       keys[(sizeof(KEYS) - 1) / 2], keys[sizeof(KEYS) - 2], hwm, first_faults, first_cpu);
 	fflush(stdout);
 	/* Ctrl-C quits from any pane; then make sure */

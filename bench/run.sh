@@ -192,6 +192,9 @@ row "dcinet --import, $((STAFF / 10)) staff" "$(kb_mb "$rss_small")" "" ""
 echo "5 bytes written to the terminal (24x80, median of 5 sessions)"
 move=$(pty big move_bytes)
 row "one cursor move in the post list" "$move B" "< 200 B" "$(verdict "$move" '<' 200)"
+row "  the move itself / the Roster following at rest" \
+	"$(pty big move_alone_bytes) / $((move - $(pty big move_alone_bytes))) B" "" ""
+row "  per move while j is held (Roster at the end)" "$(pty big held_move_bytes) B" "" ""
 row "one search keystroke" "$(pty big key_bytes) B" "" ""
 row "first full screen" "$(pty big first_screen_bytes) B" "" ""
 echo "run time $(($(date +%s) - START)) s; load average $LOAD0 at the start," \
