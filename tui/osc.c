@@ -65,16 +65,17 @@ int osc_tel_uri(const char *phone, char *buf, size_t n)
 {
 	char digits[32];
 	size_t nd = 0;
-	int plus = 0;
 	const char *p;
 
 	for (p = phone; *p == ' '; p++)
 		;
-	if (*p == '+') {
-		plus = 1;
-		p++;
-	}
-	for (; *p; p++) {
+	if (*p != '+')
+		return fail(buf, n);
+	for (p++; *p; p++) {
+		if (nd > 0 && strncmp(p, "(0)", 3) == 0) {
+			p += 2;
+			continue;
+		}
 		if (*p >= '0' && *p <= '9') {
 			if (nd >= 20)
 				return fail(buf, n);
@@ -84,7 +85,7 @@ int osc_tel_uri(const char *phone, char *buf, size_t n)
 		}
 	}
 	digits[nd] = '\0';
-	if (nd < 3 || (size_t)snprintf(buf, n, "tel:%s%s", plus ? "+" : "", digits) >= n)
+	if (nd < 3 || (size_t)snprintf(buf, n, "tel:+%s", digits) >= n)
 		return fail(buf, n);
 	return 0;
 }

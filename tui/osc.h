@@ -22,10 +22,12 @@ char *osc52_copy(const char *text);
  * at least 4 * ((n + 2) / 3) + 1 bytes; returns the length written. */
 size_t osc_base64(char *dst, const unsigned char *src, size_t n);
 
-/* "tel:+27124251740" for a phone number made only of digits, spaces and
- * the separators "-", ".", "(", ")", with an optional leading "+", and
- * 3 to 20 digits: the digits and the "+" are kept.  Returns 0, or -1
- * (buf is then "") for anything else. */
+/* "tel:+27124251740" for a phone number in international form: a leading
+ * "+", then 3 to 20 digits among spaces and the separators "-", ".", "(",
+ * ")".  The digits are kept, but for a trunk "(0)" ("+44 (0) 20 ...",
+ * which is not dialled from abroad).  A number with no "+" has no link:
+ * a tel: URI without one needs a phone-context the data does not give
+ * (RFC 3966).  Returns 0, or -1 (buf is then "") for anything else. */
 int osc_tel_uri(const char *phone, char *buf, size_t n);
 
 /* "mailto:local@domain" for a plain address: the local part of letters,

@@ -58,11 +58,17 @@ static void test_tel(void **state)
 	(void)state;
 	assert_int_equal(osc_tel_uri("+27 12 425 1740", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "tel:+27124251740");
-	assert_int_equal(osc_tel_uri("1 613-562-3788", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "tel:16135623788");
-	assert_int_equal(osc_tel_uri("(+33) 1.40.07.60.60", buf, sizeof(buf)), -1);
+	/* the trunk 0 is not dialled from abroad */
 	assert_int_equal(osc_tel_uri("+33 (0)1 40 07 60 60", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "tel:+330140076060");
+	assert_string_equal(buf, "tel:+33140076060");
+	assert_int_equal(osc_tel_uri("+44 (0) 20 7073 1000", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "tel:+442070731000");
+	assert_int_equal(osc_tel_uri("+1 (613) 562-3788", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "tel:+16135623788");
+	/* no "+": a local number, whose context the data does not give */
+	assert_int_equal(osc_tel_uri("1 613-562-3788", buf, sizeof(buf)), -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(osc_tel_uri("(+33) 1.40.07.60.60", buf, sizeof(buf)), -1);
 	/* Anything else is no link: words, extensions, controls, sequences. */
 	assert_int_equal(osc_tel_uri("", buf, sizeof(buf)), -1);
 	assert_string_equal(buf, "");
