@@ -105,6 +105,24 @@ static void say(const char *what)
 	fprintf(stderr, "dcinet: %s\n", clean);
 }
 
+/* The exit status once everything is written: a failed write to
+ * standard output (a full disk, a closed pipe) is 74 whatever the
+ * outcome it would have told, so a script never reads "nothing found"
+ * from output that was lost; an error already found keeps its status. */
+static int output_status(int rc)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if (rc >= EX__BASE)
+		return rc;
+	fprintf(stderr, "dcinet: stdout: %s\n", e ? strerror(e) : "write error");
+	return EX_IOERR;
+}
+
 static int usage_error(const char *msg)
 {
 	fprintf(stderr, _("dcinet: %s\nTry 'dcinet --help'.\n"), msg);
@@ -349,9 +367,20 @@ static int dir_exists(const char *dir)
 {
 	char msg[PATH_MAX + 128];
 
-	if (access(dir, R_OK | X_OK) == 0)
+	struct stat st;
+	int e;
+
+	/* a file given for a directory is that, not a permission (access()
+	 * says EACCES for a file that cannot be searched, even to root) */
+	if (stat(dir, &st) != 0)
+		e = errno;
+	else if (!S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	else if (access(dir, R_OK | X_OK) == 0)
 		return 1;
-	snprintf(msg, sizeof(msg), "%s: %s", dir, strerror(errno));
+	else
+		e = errno;
+	snprintf(msg, sizeof(msg), "%s: %s", dir, strerror(e));
 	say(msg);
 	return 0;
 }
@@ -425,9 +454,7 @@ static int run_diff(const struct options *o)
 	}
 	registry_close(old_reg);
 	registry_close(new_reg);
-	if (fflush(stdout) != 0 && (rc == DIFF_SAME || rc == DIFF_DIFFERENT))
-		rc = EX_IOERR;
-	return rc;
+	return output_status(rc);
 }
 
 /* --stale's limit: --older-than, else DCINET_STALE_YEARS when it is a
@@ -457,7 +484,7 @@ int main(int argc, char **argv)
 	french = i18n_init();
 	rc = parse_options(argc, argv, &o);
 	if (rc)
-		return rc < 0 ? 0 : rc;
+		return rc < 0 ? output_status(0) : rc;
 	if (o.check) {
 		if (!dir_exists(o.check))
 			return EX_NOINPUT;
@@ -511,7 +538,5 @@ int main(int argc, char **argv)
 		rc = tui_run(reg, &to);
 	}
 	registry_close(reg);
-	if (fflush(stdout) != 0 && !rc)
-		rc = EX_IOERR;
-	return rc;
+	return output_status(rc);
 }

@@ -18,6 +18,27 @@ run "$DCINET" --json
 expect_status 64
 run "$DCINET" --data /nonexistent --find x
 expect_status 66
+# a file where a directory is wanted is named for what it is
+run "$DCINET" --data data/posts.csv --find x
+expect_status 66
+expect_err "data/posts.csv: Not a directory"
+run "$DCINET" --check data/posts.csv
+expect_status 66
+expect_err "data/posts.csv: Not a directory"
+
+# Output that could not be written is exit 74, whatever the answer was
+# (a script must not read "nothing found" from a full disk).
+if [ -c /dev/full ]; then
+	for args in "--help" "--version" "--find nepal" "--find zz --json" \
+		"--find korea --format tsv" "--stale"; do
+		# shellcheck disable=SC2086
+		"$DCINET" $args >/dev/full 2>"$TMP/full.err"
+		st=$?
+		[ "$st" -eq 74 ] || fail "$args >/dev/full: exit $st, want 74"
+		grep -q "stdout: No space left on device" "$TMP/full.err" ||
+			fail "$args >/dev/full: no message on stderr"
+	done
+fi
 
 run "$DCINET" --check data
 expect_status 0
