@@ -154,7 +154,7 @@ static void plain_hit(struct find_out *f, const struct dci_hit *h)
 		        : _("%s (%s) is covered by the post in %s"), label, detail, post);
 		break;
 	case HIT_POST:
-		fprintf(f->out, _("The post in %s is the %s"), post, detail);
+		fprintf(f->out, _("The post in %s is the %s"), post, detail[0] ? detail : label);
 		break;
 	case HIT_STAFF:
 		fprintf(f->out, _("%s%s%s serves at the post in %s"), label, detail[0] ? ", " : "",

@@ -106,7 +106,9 @@ static const struct {
 		[HIT_STAFF] = "CASE WHEN st.name <> '' THEN st.name ELSE st.role END",
 		[HIT_THEME] = "t.theme_en" } },
 	{ offsetof(struct hit_row, hit.detail), {
-		[HIT_COUNTRY] = "c.name_fr", [HIT_POST] = "ph.name_en",
+		[HIT_COUNTRY] = "c.name_fr",
+		/* the name, unless it is the label already (a post with no city) */
+		[HIT_POST] = "CASE WHEN ph.city <> '' THEN ph.name_en ELSE '' END",
 		[HIT_STAFF] = "trim(st.rank || CASE WHEN st.rank <> '' AND st.name <> ''"
 		              " THEN ', ' ELSE '' END"
 		              " || CASE WHEN st.name <> '' THEN st.role ELSE '' END)",

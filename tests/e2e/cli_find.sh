@@ -15,6 +15,14 @@ expect_status 0
 expect_out "staff: Michel LEMEE, commissaire divisionnaire"
 expect_out "Pretoria, South Africa"
 
+# A post with no city on record is labelled by its name, given once.
+run "$DCINET" --find "south korea"
+expect_status 0
+expect_out "post: Internal Security Service, Embassy of France in the Republic of Korea (Korea, Republic of)"
+grep -q "Republic of Korea, Internal Security" "$TMP/out" && fail "the post's name twice: $(cat "$TMP/out")"
+run "$DCINET" --find "south korea" --plain
+expect_out "The post in Korea, Republic of is the Internal Security Service, Embassy of France in the Republic of Korea;"
+
 run "$DCINET" --find "côte d'ivoire"
 expect_status 0
 expect_out "Abidjan"
