@@ -133,7 +133,7 @@ static void draw_line(const struct search_box *s, struct canvas *cv, int focused
 	if (s->len > 0 && !focused && hits_total(s) > 0 && cv->rows == 1) {
 		int kind = 0, idx = 0, held = hit_at(s, s->sel, &kind, &idx);
 		char *now = s->step_text ? str_printf("%s", s->step_text)
-		            : str_printf(_("hit %d/%d: %s"), s->sel + 1, hits_total(s),
+		            : str_printf(_("Hit %d/%d: %s"), s->sel + 1, hits_total(s),
 		                         held ? hit_get(s, kind, idx, 0).label : "");
 		char *hint = str_printf(_("%s  (n/N: next/previous)"), now);
 		int hw = draw_width(hint) < cv->cols / 2 ? draw_width(hint) : cv->cols / 2;
