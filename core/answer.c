@@ -580,6 +580,8 @@ int answer_find(registry *reg, const char *text, answer_fn fn, void *ctx)
 	if (!s)
 		return EX_OSERR;
 	began = read_begin(reg);
+	/* what the search reads, and so what the text names ("le Népal") */
+	text = search_text(reg, text);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc && !found; kind++)
 		rc = answer_of_kind(s, l, text, (enum hit_kind)kind, &found);
 	read_end(reg, began);

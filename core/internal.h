@@ -163,6 +163,14 @@ void text_fold(char *dst, size_t n, const char *src);
 /* Make dci_fold() available to SQL on db. */
 int fold_register(sqlite3 *db);
 
+/* The text every search of text reads: text itself, or, when text opens
+ * with a French article ("le Népal", "l'Inde") and matches nothing of any
+ * kind as typed, the words after it.  A country's French name is written
+ * with its article, which no name in the registry holds; "la Paz" or "Le
+ * Goff", which match as typed, are searched as typed.  A pointer into
+ * text. */
+const char *search_text(registry *reg, const char *text);
+
 /* The rowids of the first want post or staff hits of text, in the order
  * search_run() returns the hits, into ids (room for want); their count
  * into *n (fewer when there are fewer).  Read from the FTS index alone,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 #include "internal.h"
 
@@ -545,20 +546,57 @@ static int search_direct(registry *reg, const char *q, enum hit_kind kind,
 	return rc;
 }
 
-/* The FTS query of text, the registry's kept hits made ready for it:
- * NULL with *rc 0 when text has no word to search, EX_OSERR when out of
- * memory. */
+/* Where the words after a French article that opens text begin ("le
+ * Népal", "la Namibie", "les Comores", "l'Inde", "l’Inde"), or NULL when
+ * text does not open with one or nothing follows it. */
+static const char *after_article(const char *text)
+{
+	static const char *const articles[] = { "le ", "la ", "les ", "l'", "l\xE2\x80\x99" };
+	const char *p = text, *rest;
+	size_t i, n;
+
+	while (is_space(*p))
+		p++;
+	for (i = 0; i < sizeof(articles) / sizeof(articles[0]); i++) {
+		n = strlen(articles[i]);
+		if (strncasecmp(p, articles[i], n) != 0)
+			continue;
+		for (rest = p + n; is_space(*rest); rest++)
+			;
+		return has_word_char(rest, strlen(rest)) ? rest : NULL;
+	}
+	return NULL;
+}
+
+static int has_hit(registry *reg, const char *q, int kind, int i, int *rc);
+
+/* The FTS query of search_text(text), the registry's kept hits made ready
+ * for it: NULL with *rc 0 when the text has no word to search, EX_OSERR
+ * when out of memory. */
 static char *query_for(registry *reg, const char *text, int *rc)
 {
-	char *q = search_build_query(text);
-
 	*rc = 0;
-	if (q && !reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
-		free(q);
+	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
 		*rc = EX_OSERR;
 		return NULL;
 	}
-	return q;
+	return search_build_query(search_text(reg, text));
+}
+
+const char *search_text(registry *reg, const char *text)
+{
+	const char *rest = after_article(text);
+	char *q;
+	int k, rc = 0, any = 0;
+
+	if (!rest || !(reg->search || (reg->search = calloc(1, sizeof(*reg->search)))))
+		return text;
+	if (!(q = search_build_query(text)))
+		return text;
+	for (k = 0; k < HIT_KIND_COUNT && !any && !rc; k++)
+		any = has_hit(reg, q, k, 0, &rc);
+	free(q);
+	return any || rc ? text : rest;
 }
 
 /* search_run() of the FTS query q (query_for). */
@@ -690,8 +728,8 @@ int search_country_firsts(registry *reg, const char *text, int limit,
 	int rc, seen = 0;
 
 	*more = 0;
-	if (!(q = search_build_query(text)))
-		return 0;
+	if (!(q = query_for(reg, text, &rc)))
+		return rc;
 	if (kept_country_firsts(reg, q, limit, fn, ctx, more)) {
 		free(q);
 		return 0;

@@ -115,6 +115,50 @@ static void test_every_name_gives_one_answer(void **state)
 	}
 }
 
+static int keep_label(void *ctx, const struct dci_hit *h)
+{
+	snprintf(ctx, 64, "%s", h->label);
+	return 1;
+}
+
+/* A country's French name with its article, as French is written: the
+ * article no name holds is left out when the text matches nothing as
+ * typed, for the answer and the search box alike; text that matches as
+ * typed is read as typed ("la Namibie" is in Pretoria's French name). */
+static void test_french_article(void **state)
+{
+	static const char *const nepal[] = { "le Népal", "LE  nepal", " le nép" };
+	char first[64] = "";
+	size_t i;
+
+	for (i = 0; i < sizeof(nepal) / sizeof(nepal[0]); i++) {
+		struct got g = ask(*state, nepal[i]);
+
+		assert_int_equal(g.status, ANSWER_ONE);
+		assert_string_equal(g.ref, "NP");
+	}
+	{
+		struct got g = ask(*state, "l'Inde"), h = ask(*state, "l\xE2\x80\x99inde");
+
+		assert_int_equal(g.status, ANSWER_ONE);
+		assert_string_equal(g.ref, "IN");
+		assert_int_equal(h.status, ANSWER_ONE);
+		assert_string_equal(h.ref, "IN");
+	}
+	{
+		struct got g = ask(*state, "la Namibie");
+
+		assert_int_equal(g.status, ANSWER_ONE);
+		assert_int_equal(g.kind, HIT_POST);
+		assert_string_equal(g.post[0], "pretoria");
+	}
+	assert_int_equal(search_run(*state, "le Népal", HIT_COUNTRY, 0, 1, keep_label, first), 0);
+	assert_string_equal(first, "Nepal");
+	/* an article alone, or before nothing searchable, is searched as typed */
+	assert_int_equal(ask(*state, "le").status, ask(*state, "le  ").status);
+	assert_int_equal(ask(*state, "l' --").status, ask(*state, "l'").status);
+}
+
 /* Two countries begin with "n" and the text names neither: ambiguous,
  * both listed, no post guessed. */
 static void test_ambiguous_lists_candidates(void **state)
@@ -272,6 +316,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_country_covered_from_elsewhere),
 		cmocka_unit_test(test_every_name_gives_one_answer),
+		cmocka_unit_test(test_french_article),
 		cmocka_unit_test(test_ambiguous_lists_candidates),
 		cmocka_unit_test(test_exact_name_wins),
 		cmocka_unit_test(test_country_with_no_known_post),
