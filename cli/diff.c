@@ -17,13 +17,14 @@ struct diff_out {
 static void text_change(FILE *out, const struct dci_change *c)
 {
 	char post[256], label[512], subject[512], oldv[1024], newv[1024], field[64];
+	int flags = text_locale_flags();
 
-	text_sanitize(post, sizeof(post), c->post, 0);
-	text_sanitize(label, sizeof(label), c->post_label, 0);
-	text_sanitize(subject, sizeof(subject), c->subject, 0);
-	text_sanitize(oldv, sizeof(oldv), c->old_value, 0);
-	text_sanitize(newv, sizeof(newv), c->new_value, 0);
-	text_sanitize(field, sizeof(field), c->field, 0);
+	text_sanitize(post, sizeof(post), c->post, flags);
+	text_sanitize(label, sizeof(label), c->post_label, flags);
+	text_sanitize(subject, sizeof(subject), c->subject, flags);
+	text_sanitize(oldv, sizeof(oldv), c->old_value, flags);
+	text_sanitize(newv, sizeof(newv), c->new_value, flags);
+	text_sanitize(field, sizeof(field), c->field, flags);
 	fprintf(out, "%s (%s): ", post, label);
 	switch (c->kind) {
 	case CHANGE_POST_ADDED:

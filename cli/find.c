@@ -29,6 +29,7 @@ struct find_out {
 	long hits;
 	enum answer_status status;
 	int translate;             /* the plain sentences are in the reader's language */
+	int flags;                 /* text_sanitize()'s: 7-bit for people under LANG=C */
 };
 
 /* A phrase shared by the text and plain formats: translated for plain. */
@@ -44,7 +45,7 @@ static const char *shown(struct find_out *f, const char *s, char *buf, size_t n)
 {
 	if (!f->sanitize)
 		return s;
-	text_sanitize(buf, n, s, 0);
+	text_sanitize(buf, n, s, f->flags);
 	return buf;
 }
 
@@ -508,6 +509,8 @@ int find_print(registry *reg, const char *text, const struct find_format *format
 	 * less -R); JSON keeps the exact bytes, escaped. */
 	f.sanitize = format->begin != json_begin;
 	f.translate = format->begin == plain_answer;
+	if (format->begin == text_answer || format->begin == plain_answer)
+		f.flags = text_locale_flags();
 	rc = answer_find(reg, text, on_answer, &f);
 	for (kind = 0; kind < HIT_KIND_COUNT && !rc; kind++)
 		rc = search_run(reg, text, (enum hit_kind)kind, 0, FIND_LIMIT, on_hit, &f);

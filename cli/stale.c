@@ -27,14 +27,15 @@ static void fact_words(char *buf, size_t n, const struct dci_stale_fact *f)
 static void text_fact(FILE *out, const struct dci_stale_fact *f)
 {
 	char date[32], post[256], label[512], raw[1024], what[1024], where[1024], src[256];
+	int flags = text_locale_flags();
 
 	text_sanitize(date, sizeof(date), f->date, 0);
-	text_sanitize(post, sizeof(post), f->post, 0);
-	text_sanitize(label, sizeof(label), f->post_label, 0);
+	text_sanitize(post, sizeof(post), f->post, flags);
+	text_sanitize(label, sizeof(label), f->post_label, flags);
 	fact_words(raw, sizeof(raw), f);
-	text_sanitize(what, sizeof(what), raw, 0);
-	text_sanitize(where, sizeof(where), f->url[0] ? f->url : f->document, 0);
-	text_sanitize(src, sizeof(src), f->source, 0);
+	text_sanitize(what, sizeof(what), raw, flags);
+	text_sanitize(where, sizeof(where), f->url[0] ? f->url : f->document, flags);
+	text_sanitize(src, sizeof(src), f->source, flags);
 	fprintf(out, "%-10s  %s (%s): %s; check %s%s (%s)\n", date, post, label, what,
 	        f->url[0] ? "" : "document ", where, src);
 }

@@ -346,6 +346,12 @@ enum { SANITIZE_ASCII = 1 };   /* transliterate to 7-bit for LANG=C */
  * the one gate between data and a terminal.  Returns the length written. */
 size_t text_sanitize(char *dst, size_t dstsz, const char *src, int flags);
 
+/* The flags text for people takes under the current locale (LC_CTYPE):
+ * SANITIZE_ASCII when its character set is not UTF-8 (LANG=C), else 0.
+ * The browser and the command line's text for people both ask it;
+ * formats for scripts (TSV, JSON) keep UTF-8 whatever the locale. */
+int text_locale_flags(void);
+
 /* ---- comparing two registries (--diff) -------------------------------- */
 
 enum change_kind {

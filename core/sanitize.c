@@ -8,6 +8,7 @@
  * Each is replaced by something visible, so a reader sees that the data is
  * odd instead of having the terminal act on it.
  */
+#include <langinfo.h>
 #include <string.h>
 #include "internal.h"
 
@@ -91,4 +92,11 @@ size_t text_sanitize(char *dst, size_t dstsz, const char *src, int flags)
 	}
 	dst[out] = '\0';
 	return out;
+}
+
+int text_locale_flags(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0) ? 0 : SANITIZE_ASCII;
 }

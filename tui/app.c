@@ -23,7 +23,6 @@
  */
 #include <assert.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -104,13 +103,6 @@ static void signals_restore(const struct signal_state *ss)
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(handled_signals[i], &ss->old_action[i], NULL);
 	sigaction(SIGWINCH, &ss->old_winch, NULL);
-}
-
-static int locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
 /* ---- calls for the panes --------------------------------------------------- */
@@ -1011,7 +1003,7 @@ int tui_run(registry *reg, const struct tui_opts *opts)
 	t.view.french = opts && opts->french;
 	t.reg = reg;
 	t.label = opts && opts->registry_label ? opts->registry_label : "";
-	t.view.ascii = !locale_is_utf8();
+	t.view.ascii = (text_locale_flags() & SANITIZE_ASCII) != 0;
 	t.view.links = getenv("DCINET_LINKS") != NULL && strcmp(getenv("DCINET_LINKS"), "1") == 0;
 	stale_init(&t.view.stale, getenv("DCINET_STALE_YEARS"), (time_t)clock_now());
 	registry_set_french(reg, t.view.french);

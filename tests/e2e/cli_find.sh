@@ -27,6 +27,15 @@ run "$DCINET" --find "côte d'ivoire"
 expect_status 0
 expect_out "Abidjan"
 
+# Text for people follows the locale's character set, as the browser
+# does; the formats for scripts stay UTF-8.
+LC_ALL=C "$DCINET" --find "côte d'ivoire" >"$TMP/ascii" || fail "--find under LC_ALL=C"
+grep -q "Cote d'Ivoire" "$TMP/ascii" || fail "no transliteration under LC_ALL=C: $(head -2 "$TMP/ascii")"
+LC_ALL=C grep -q '[^ -~	]' "$TMP/ascii" && fail "8-bit bytes under LC_ALL=C: $(head -2 "$TMP/ascii")"
+LC_ALL=C "$DCINET" --find "côte d'ivoire" --format tsv | grep -q "Côte d'Ivoire" ||
+	fail "TSV under LC_ALL=C lost its UTF-8"
+LC_ALL=C "$DCINET" --stale | grep -q "Cote d'Ivoire" || fail "--stale under LC_ALL=C"
+
 run "$DCINET" --find 'NEAR( "x" * -y :z'
 expect_status 1
 [ -s "$TMP/out" ] && fail "nothing should be printed for no hits"
