@@ -41,10 +41,12 @@ struct find_format;
 /* The output format called name ("text", "plain", "tsv", "json"), or NULL. */
 const struct find_format *find_format_named(const char *name);
 
-/* Print every hit for text in the given format.  Returns FIND_FOUND,
+/* Print every hit for text in the given format (plain: with the data's
+ * French names when french is set, as the sentences are).  Returns FIND_FOUND,
  * FIND_NOTHING or FIND_AMBIGUOUS (several countries match and none is
  * named exactly), or a sysexits code on failure. */
-int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out);
+int find_print(registry *reg, const char *text, const struct find_format *format, int french,
+               FILE *out);
 
 /* s as a JSON string, with what text_sanitize() would replace escaped
  * as \u, so a document is as safe to show as text (find.c). */

@@ -30,6 +30,8 @@ struct find_out {
 	enum answer_status status;
 	int translate;             /* the plain sentences are in the reader's language */
 	int flags;                 /* text_sanitize()'s: 7-bit for people under LANG=C */
+	int french;                /* plain, for a French reader: the data's French names */
+	registry *reg;
 };
 
 /* A phrase shared by the text and plain formats: translated for plain. */
@@ -134,7 +136,48 @@ static void plain_tail(struct find_out *f, const struct dci_hit *h)
 	fputs(".\n", f->out);
 }
 
-static void plain_hit(struct find_out *f, const struct dci_hit *h)
+/* A post's names for a French reader, copied from its row. */
+struct post_names {
+	char city[256], country[256], name[512], place[800];
+};
+
+static int keep_names(void *ctx, const struct dci_post *p)
+{
+	struct post_names *pn = ctx;
+
+	snprintf(pn->city, sizeof(pn->city), "%s", p->city_fr[0] ? p->city_fr : p->city);
+	snprintf(pn->country, sizeof(pn->country), "%s", p->country_fr[0] ? p->country_fr
+	                                                                  : p->country_en);
+	snprintf(pn->name, sizeof(pn->name), "%s", p->name_fr[0] ? p->name_fr : p->name_en);
+	return 0;
+}
+
+/* h with the names the browser shows a French reader (search_hits.c): a
+ * country's or theme's French name first, a post by its French city and
+ * name, the post it points to as "New Delhi, Inde". */
+static const struct dci_hit *french_hit(struct find_out *f, const struct dci_hit *h,
+                                        struct dci_hit *fr, struct post_names *pn)
+{
+	*fr = *h;
+	if ((h->kind == HIT_COUNTRY || h->kind == HIT_THEME) && h->detail[0]) {
+		fr->label = h->detail;
+		fr->detail = h->label;
+	}
+	if (!h->post[0] || post_get(f->reg, h->post, keep_names, pn) != 0)
+		return fr;
+	if (pn->city[0])
+		snprintf(pn->place, sizeof(pn->place), "%s, %s", pn->city, pn->country);
+	else
+		snprintf(pn->place, sizeof(pn->place), "%s", pn->country);
+	fr->post_label = pn->place;
+	if (h->kind == HIT_POST) {
+		fr->label = pn->city[0] ? pn->city : pn->name;
+		fr->detail = pn->city[0] ? pn->name : "";
+	}
+	return fr;
+}
+
+static void plain_sentence(struct find_out *f, const struct dci_hit *h)
 {
 	char a[512], b[512], c[512];
 	const char *label = shown(f, h->label, a, sizeof(a));
@@ -170,6 +213,16 @@ static void plain_hit(struct find_out *f, const struct dci_hit *h)
 		return;
 	}
 	plain_tail(f, h);
+}
+
+static void plain_hit(struct find_out *f, const struct dci_hit *h)
+{
+	struct dci_hit fr;
+	struct post_names pn;
+
+	if (f->french)
+		h = french_hit(f, h, &fr, &pn);
+	plain_sentence(f, h);
 }
 
 /* One line a hit, tab-separated; a tab or line break in data shows as
@@ -305,13 +358,21 @@ static void evidence(const struct find_out *f, char *buf, size_t n, const struct
 		snprintf(buf + w, n - (size_t)w, ", %s", T(f, N_("known only before 2010 (SCTIP era)")));
 }
 
-/* "New Delhi, India" */
+/* The French name where the data has one, for a French reader. */
+static const char *local_name(const struct find_out *f, const char *en, const char *fr)
+{
+	return f->french && fr[0] ? fr : en;
+}
+
+/* "New Delhi, India" ("New Delhi, Inde" for a French reader) */
 static void place(const struct find_out *f, char *buf, size_t n, const struct dci_post *p)
 {
+	const char *country = local_name(f, p->country_en, p->country_fr);
+
 	if (p->city[0])
-		snprintf(buf, n, "%s, %s", p->city, p->country_en);
+		snprintf(buf, n, "%s, %s", local_name(f, p->city, p->city_fr), country);
 	else
-		snprintf(buf, n, T(f, N_("%s (city not stated)")), p->country_en);
+		snprintf(buf, n, T(f, N_("%s (city not stated)")), country);
 }
 
 /* "14:05 local (UTC+0545)" */
@@ -335,17 +396,30 @@ static const char *relation_words(const char *relation)
 /* The named thing as the answer line opens: "Nepal (Népal, NP)". */
 static void named(struct find_out *f, char *buf, size_t n, const struct dci_answer *a)
 {
+	const char *first = a->label, *second = a->kind == HIT_COUNTRY ? a->label_fr : a->detail;
 	char l[256], d[256];
-	const char *label = shown(f, a->label, l, sizeof(l));
 
-	if (a->kind == HIT_COUNTRY && a->label_fr[0] && strcmp(a->label_fr, a->label) != 0)
-		snprintf(buf, n, "%s (%s, %s)", label, shown(f, a->label_fr, d, sizeof(d)), a->ref);
+	if (f->french && (a->kind == HIT_COUNTRY || a->kind == HIT_THEME) && a->label_fr[0]) {
+		first = a->label_fr;
+		second = a->label;
+	} else if (f->french && a->kind == HIT_POST && a->n_posts > 0) {
+		const struct dci_post *p = a->posts[0].post;
+
+		first = p->city[0] ? local_name(f, p->city, p->city_fr)
+		        : local_name(f, p->name_en, p->name_fr);
+		second = p->city[0] ? local_name(f, p->name_en, p->name_fr) : "";
+	}
+	if (strcmp(first, second) == 0)
+		second = "";
+	if (a->kind == HIT_COUNTRY && second[0])
+		snprintf(buf, n, "%s (%s, %s)", shown(f, first, l, sizeof(l)),
+		         shown(f, second, d, sizeof(d)), a->ref);
 	else if (a->kind == HIT_COUNTRY)
-		snprintf(buf, n, "%s (%s)", label, a->ref);
-	else if (a->detail[0])
-		snprintf(buf, n, "%s, %s", label, shown(f, a->detail, d, sizeof(d)));
+		snprintf(buf, n, "%s (%s)", shown(f, first, l, sizeof(l)), a->ref);
+	else if (second[0])
+		snprintf(buf, n, "%s, %s", shown(f, first, l, sizeof(l)), shown(f, second, d, sizeof(d)));
 	else
-		snprintf(buf, n, "%s", label);
+		snprintf(buf, n, "%s", shown(f, first, l, sizeof(l)));
 }
 
 static void candidates(struct find_out *f, const struct dci_answer *a, const char *sep)
@@ -354,7 +428,10 @@ static void candidates(struct find_out *f, const struct dci_answer *a, const cha
 	int i;
 
 	for (i = 0; i < a->n_candidates; i++) {
-		fprintf(f->out, "%s%s", i ? sep : "", shown(f, a->candidates[i].label, l, sizeof(l)));
+		const struct dci_candidate *c = &a->candidates[i];
+
+		fprintf(f->out, "%s%s", i ? sep : "",
+		        shown(f, local_name(f, c->label, c->label_fr), l, sizeof(l)));
 		if (a->kind != HIT_COUNTRY && a->candidates[i].post_label[0])
 			fprintf(f->out, " (%s)", shown(f, a->candidates[i].post_label, pl, sizeof(pl)));
 	}
@@ -497,7 +574,8 @@ static int on_answer(void *ctx, const struct dci_answer *a)
 	return 0;
 }
 
-int find_print(registry *reg, const char *text, const struct find_format *format, FILE *out)
+int find_print(registry *reg, const char *text, const struct find_format *format, int french,
+               FILE *out)
 {
 	struct find_out f;
 	int kind, rc;
@@ -509,6 +587,8 @@ int find_print(registry *reg, const char *text, const struct find_format *format
 	 * less -R); JSON keeps the exact bytes, escaped. */
 	f.sanitize = format->begin != json_begin;
 	f.translate = format->begin == plain_answer;
+	f.french = f.translate && french;
+	f.reg = reg;
 	if (format->begin == text_answer || format->begin == plain_answer)
 		f.flags = text_locale_flags();
 	rc = answer_find(reg, text, on_answer, &f);

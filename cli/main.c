@@ -521,7 +521,7 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (o.find) {
-		rc = find_print(reg, o.find, o.format, stdout);
+		rc = find_print(reg, o.find, o.format, french, stdout);
 		if (rc != FIND_FOUND && rc != FIND_NOTHING && rc != FIND_AMBIGUOUS)
 			say(registry_error(reg));
 	} else if (o.stale || o.export) {

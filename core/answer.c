@@ -141,6 +141,8 @@ static void list_candidates(struct answer_state *s, enum hit_kind kind,
 			continue;
 		s->cand[s->a.n_candidates].ref = l->hit[i].ref;
 		s->cand[s->a.n_candidates].label = l->hit[i].label;
+		s->cand[s->a.n_candidates].label_fr = kind == HIT_COUNTRY || kind == HIT_THEME
+		                                      ? l->hit[i].detail : "";
 		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
 		s->a.n_candidates++;
 	}

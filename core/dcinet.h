@@ -294,6 +294,7 @@ struct dci_answer_post {
 /* Something else the text matches: a country, a post, a person, a theme. */
 struct dci_candidate {
 	const char *ref, *label, *post_label;
+	const char *label_fr;      /* a country's or theme's French name, else "" */
 };
 
 struct dci_answer {

@@ -30,8 +30,16 @@ expect_err "mini : 48 lignes, aucune erreur"
 
 run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find namibie --plain
 expect_status 0
-expect_out "Réponse : Namibia (Namibie, NA) est couvert, en non-résident, par Pretoria, South Africa"
+expect_out "Réponse : Namibie (Namibia, NA) est couvert, en non-résident, par Pretoria, Afrique du Sud ;"
 expect_out "attesté par une page d'ambassade"
+# the sentences name things as a French reader does, the data's French names
+expect_out "Namibie (Namibia) est couvert, en non-résident, par le poste de Pretoria, Afrique du Sud ;"
+run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find korea --plain
+expect_status 2
+expect_out "Réponse : le texte est ambigu ; il désigne Corée du Sud, Corée du Nord."
+expect_out "Le poste de Corée du Sud est le Service de sécurité intérieure, ambassade de France en Corée du Sud ;"
+grep -q "Korea" "$TMP/out" && grep -v "(Korea" "$TMP/out" | grep -q "Korea" &&
+	fail "English names in French sentences: $(cat "$TMP/out")"
 
 # Scripts keep their formats whatever the language.
 run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find namibie
