@@ -318,12 +318,12 @@ static int vc_post(void *ctx, const struct dci_post *p)
 		return 1;
 	if (v->w < sizeof(v->note))
 		v->w += (size_t)snprintf(v->note + v->w, sizeof(v->note) - v->w,
-		                         "%sHead: %s%s%s%s. As of %s. Source: %s.",
+		                         "%sHead: %s%s%s%s. %s%s. Source: %s.",
 		                         v->w ? ". " : "", p->head_rank[0] ? p->head_rank : "not stated",
 		                         p->head_corps[0] ? " (" : "", p->head_corps,
 		                         p->head_corps[0] ? ")" : "",
-		                         p->updated[0] ? p->updated : "undated",
-		                         v->source[0] ? v->source : p->source);
+		                         p->updated[0] ? "As of " : "Undated",
+		                         p->updated, v->source[0] ? v->source : p->source);
 	fputs("BEGIN:VCARD\r\nVERSION:4.0\r\n", v->out);
 	vc_line(v->out, "KIND", "org");
 	vc_line(v->out, "FN", vc_text(a, sizeof(a), p->name_en));

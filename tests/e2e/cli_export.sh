@@ -104,6 +104,8 @@ grep -qxF 'ADR;TYPE=work:;;1 rue X\, 75000\; B\\;Ville\; deux;;;Norway' "$TMP/un
 grep -q '^NOTE:Covers South Africa (host)\\, Lesotho (covers)\\, Namibia (non-resident)\. Head: commissaire divisionnaire (police)\. As of 2013-04-23\. Source: .*https://na.ambafrance.org/Nouvel-article\.$' \
 	"$TMP/unfolded" || fail "NOTE of Pretoria: $(grep '^NOTE:Covers South Africa' "$TMP/unfolded")"
 grep -qxF 'TEL;TYPE=work,voice:+27 12 425 1740' "$TMP/unfolded" || fail "TEL of Pretoria"
+grep -q '^NOTE:.*\. Undated\. Source: ' "$TMP/unfolded" || fail "no NOTE of an undated post"
+grep -q 'As of undated' "$TMP/unfolded" && fail "a NOTE reads 'As of undated'"
 # abook (0.6.1) reads the shipped data's cards, though it neither unfolds
 # lines nor unescapes, and aborts on an escaped semicolon in ADR (valid
 # RFC 6350, which the odd post above has): it reads the shipped export.
