@@ -25,7 +25,8 @@ struct posts {
 	long count;                /* posts in the registry */
 	long top, sel;             /* first row shown, selected row */
 	int rows, cols;            /* the window; 0 when hidden */
-	struct rows page;          /* rows [top, top + page.n), see ROW_* */
+	struct rows page;          /* rows [page_top, page_top + page.n), see ROW_* */
+	long page_top;             /* the top the page was fetched for */
 	int want;                  /* rows the last fetch asked for */
 	char *sel_id;
 	int failed;                /* the last fetch failed */
@@ -92,15 +93,16 @@ static void fetch(struct posts *p, struct tui *t)
 
 	rows_clear(&p->page);
 	p->want = want;
+	p->page_top = p->top;
 	p->failed = posts_list_page(t->reg, p->sort, p->top, want, page_add, p) != 0;
 	set_sel_id(p);
 }
 
 /* Put sel in [0, count) and top so that sel shows; refetch when the
- * viewport moved (or always, with force). */
+ * viewport is not the page held (or always, with force): a page key
+ * moves top itself before it settles. */
 static void settle(struct posts *p, struct tui *t, int force)
 {
-	long old_top = p->top;
 	long h = list_rows(p) > 0 ? list_rows(p) : 1;
 
 	if (p->sel >= p->count)
@@ -115,7 +117,7 @@ static void settle(struct posts *p, struct tui *t, int force)
 		p->top = p->sel;
 	if (p->sel >= p->top + h)
 		p->top = p->sel - h + 1;
-	if (force || p->top != old_top)
+	if (force || p->top != p->page_top)
 		fetch(p, t);
 	else
 		set_sel_id(p);

@@ -49,6 +49,23 @@ tl_keys Home
 tl_poll '[ "$(tl_screen | grep "^> " | head -1)" = "$first" ]' 5 ||
 	tl_fail "Home did not return to the first post"
 
+# A page down shows the next page, the selection at its top, and the
+# Roster follows; a page up shows the first page again.
+tl_keys NPage
+tl_poll '[ "$(tl_screen | grep "^> " | head -1)" != "$first" ]' 5 ||
+	tl_fail "PgDn did not move the selection: $(tl_screen)"
+tl_screen | grep -q "^  $(echo "$first" | cut -c3-12)" &&
+	tl_fail "PgDn left the first page on the screen: $(tl_screen)"
+paged=$(tl_screen | grep '^> ' | cut -c3-12 | sed 's/ *$//')
+tl_poll 'tl_screen | grep -q "Roster $paged"' 5 ||
+	tl_fail "the Roster did not follow PgDn to $paged: $(tl_screen)"
+tl_keys PPage
+tl_poll '[ "$(tl_screen | grep "^> " | head -1)" = "$first" ]' 5 ||
+	tl_fail "PgUp did not return to the first post: $(tl_screen)"
+tl_keys C-d
+tl_poll '[ "$(tl_screen | grep "^> " | head -1)" != "$first" ]' 5 ||
+	tl_fail "Ctrl-D did not move the selection"
+
 tl_keys q
 status=$(tl_wait_exit)
 [ "$status" = 0 ] || tl_fail "q exited $status"
