@@ -19,6 +19,10 @@
 
 enum { METRIC_STAFF, METRIC_EMBASSIES, METRIC_COUNTRIES, METRIC_COUNT };
 
+/* Columns the chart's "latest" figure needs at the end of its line:
+ * "~300 (2023-09, fact-...)" cut to this still shows its date. */
+#define CHART_TAIL_MIN 18
+
 /* A network snapshot: the data block of a row of o->snaps, whose
  * strings point at that row's own fields (SNAP_*). */
 struct snap {
@@ -183,11 +187,14 @@ static int dated(const struct snap *s)
 }
 
 /* The chart: one line per figure, one column group per dated snapshot,
- * with the latest dated figure, its date and its source at the end. */
+ * with the latest dated figure, its date and its source at the end, or
+ * on a line of their own below when the end has no room for them (a
+ * figure is never shown without its date). */
 static void build_chart(struct overview *o, struct doc *d, int col, int width)
 {
 	size_t i, ndated = 0;
-	int m, pw, label_w = 11, chart_w;
+	int m, pw, label_w = 11, chart_w, tail_w;
+	char *below = NULL;
 
 	for (i = 0; i < o->snaps.n; i++)
 		ndated += dated(snap(o, i));
@@ -198,6 +205,7 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 	if (pw == 0)
 		return;
 	chart_w = pw * (int)ndated;
+	tail_w = width - label_w - chart_w - 1;
 	if (pw >= 3) {
 		int x = col + label_w;
 
@@ -212,7 +220,8 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 			free(yy);
 			x += pw;
 		}
-		doc_put(d, x + 1, -1, ROLE_DIM, _("latest (as of, source)"));
+		if (tail_w >= CHART_TAIL_MIN)
+			doc_put(d, x + 1, -1, ROLE_DIM, _("latest (as of, source)"));
 	}
 	for (m = 0; m < METRIC_COUNT; m++) {
 		long max = 0;
@@ -251,10 +260,28 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 			tail = str_printf("%s (%s, %s)", fig, when, last->source);
 			free(when);
 		}
-		doc_put(d, col + label_w + chart_w + 1, width - label_w - chart_w - 1, ROLE_NORMAL,
-		        tail);
+		if (tail_w >= CHART_TAIL_MIN) {
+			doc_put(d, col + label_w + chart_w + 1, tail_w, ROLE_NORMAL, tail);
+		} else {
+			char *item = str_printf("%s %s", _(metric_names[m]), tail);
+			char *all = below ? str_join(below, view_dot(o->opts), item) : item;
+
+			if (below) {
+				free(below);
+				free(item);
+			}
+			below = all;
+		}
 		free(fig);
 		free(tail);
+	}
+	if (below) {
+		char *line = str_printf(_("Latest: %s"), below);
+
+		doc_newline(d);
+		doc_wrap(d, col, width, ROLE_NORMAL, line);
+		free(line);
+		free(below);
 	}
 }
 
@@ -389,8 +416,10 @@ static void build_names(struct overview *o, struct doc *d, int col, int width, s
 	free(names);
 }
 
-/* "created 2010-09-01 · headquarters · ministry · source X, date" */
-static void build_details(struct overview *o, struct doc *d, int col, int width, size_t i)
+/* "created 2010-09-01 · headquarters · ministry · source X, date", under
+ * the names, or with the acronym again when apart from them */
+static void build_details(struct overview *o, struct doc *d, int col, int width, size_t i,
+                          int acronym)
 {
 	const struct dir_row row = dir_at(o, i), *r = &row;
 	const char *dot = view_dot(o->opts);
@@ -410,6 +439,10 @@ static void build_details(struct overview *o, struct doc *d, int col, int width,
 		free(sd);
 	}
 	doc_newline(d);
+	if (acronym) {
+		doc_newline(d);
+		doc_put(d, col, 5, ROLE_HEADER, r->acronym);
+	}
 	doc_wrap(d, col + 6, width - 6, ROLE_DIM, b);
 	free(a);
 	free(b);
@@ -464,7 +497,7 @@ static void build(struct overview *o)
 
 		for (i = 0; i < o->dirs.n; i++) {
 			build_names(o, &o->doc, 0, lw, i);
-			build_details(o, &o->doc, 0, lw, i);
+			build_details(o, &o->doc, 0, lw, i, 0);
 		}
 		build_list(o, &o->doc, 0, lw, _("Cooperation"), &o->cooperation, dot);
 		build_list(o, &o->doc, 0, lw, _("Crime areas"), &o->crime, dot);
@@ -478,18 +511,20 @@ static void build(struct overview *o)
 		return;
 	}
 	/* One column, the first rows being what a small screen shows: the
-	 * name, then the network's size at a glance. */
+	 * name, then the network's size at a glance; then the rest in the
+	 * order of the two columns, the first directorate's details under
+	 * its acronym again. */
 	if (o->dirs.n > 0)
 		build_names(o, &o->doc, 0, width, 0);
 	build_completeness(o, &o->doc, 0, width);
 	build_chart(o, &o->doc, 0, width);
 	build_disagreement(o, &o->doc, 0, width);
-	build_list(o, &o->doc, 0, width, _("Cooperation"), &o->cooperation, dot);
 	for (i = 0; i < o->dirs.n; i++) {
 		if (i > 0)
 			build_names(o, &o->doc, 0, width, i);
-		build_details(o, &o->doc, 0, width, i);
+		build_details(o, &o->doc, 0, width, i, i == 0);
 	}
+	build_list(o, &o->doc, 0, width, _("Cooperation"), &o->cooperation, dot);
 	build_list(o, &o->doc, 0, width, _("Crime areas"), &o->crime, dot);
 	build_table(o, &o->doc, 0, width);
 }
