@@ -330,6 +330,10 @@ int answer_for_hit(registry *reg, const struct dci_hit *hit, answer_fn fn, void 
  * translates it (the phrases are in its catalogue). */
 const char *source_kind_phrase(const char *kind);
 
+/* The kind itself as a word for a tag ("embassy", "press"), marked for
+ * the clients' catalogues; "" for an unknown kind. */
+const char *source_kind_word(const char *kind);
+
 /* ---- display ---------------------------------------------------------- */
 
 /* Length of the well-formed UTF-8 character at s (at most n bytes), its

@@ -30,3 +30,18 @@ const char *source_kind_phrase(const char *kind)
 			return phrases[i].phrase;
 	return "";
 }
+
+const char *source_kind_word(const char *kind)
+{
+	/* TRANSLATORS: the kinds of source, as the S tags show them */
+	static const char *const words[] = {
+		N_("seed"), N_("embassy"), N_("ministry"), N_("gendarmerie"), N_("parliament"),
+		N_("foreign-government"), N_("international"), N_("press"), N_("other"),
+	};
+	size_t i;
+
+	for (i = 0; kind && i < ARRAY_SIZE(words); i++)
+		if (strcmp(words[i], kind) == 0)
+			return words[i];
+	return "";
+}

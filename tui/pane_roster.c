@@ -143,8 +143,8 @@ static char *source_tag(const struct roster *r, const char *source, const char *
 
 	if (!r->opts->sources || source == NULL || source[0] == '\0')
 		return NULL;
-	kind = source_field(r, source, SRC_KIND);
-	id = kind[0] ? str_printf("%s (%s)", source, kind) : str_printf("%s", source);
+	kind = source_kind_word(source_field(r, source, SRC_KIND));
+	id = kind[0] ? str_printf("%s (%s)", source, _(kind)) : str_printf("%s", source);
 	if (date == NULL || date[0] == '\0') {
 		tag = str_printf("[%s]", id);
 		free(id);

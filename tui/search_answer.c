@@ -123,7 +123,7 @@ static char *candidate_list(const struct search_box *s, const struct dci_answer 
 		const struct dci_candidate *c = &a->candidates[i];
 
 		tmp = str_join(list, dot(s), a->kind == HIT_COUNTRY || !c->post_label[0]
-		               ? c->label : c->post_label);
+		               ? view_local(s->view, c->label, c->label_fr) : c->post_label);
 		free(list);
 		list = tmp;
 	}
@@ -147,6 +147,10 @@ static void answer_words(struct search_box *s, const struct dci_answer *a, const
 
 		s->answer_head = str_printf(a->kind == HIT_COUNTRY
 		                            ? _("Several countries match \"%s\": choose one with Up/Down")
+		                            : a->kind == HIT_STAFF
+		                            ? _("Several people match \"%s\": choose one with Up/Down")
+		                            : a->kind == HIT_THEME
+		                            ? _("Several themes match \"%s\": choose one with Up/Down")
 		                            : _("Several posts match \"%s\": choose one with Up/Down"),
 		                            s->utf8);
 		s->answer_facts = list;

@@ -41,8 +41,16 @@ tl_keys /
 tl_type nepal
 tl_wait "Enter Népal : couvert depuis New Delhi, Inde"
 tl_wait "heure locale"
+# the candidates of an ambiguous answer, by their French names
+tl_keys C-u
+tl_type korea
+tl_wait "Corée du Sud · Corée du Nord"
 tl_keys Escape
 tl_wait "1 Vue d'ensemble"
+# S tags the sources with their kind, in French
+tl_keys S
+tl_wait "(presse), "
+tl_keys S
 
 # And back to English.
 tl_keys L

@@ -45,6 +45,13 @@ tl_running || tl_fail "q typed in the search box quit the browser"
 tl_keys Escape
 tl_wait "1 Overview"
 
+# The answer names what the hits are: several people, not posts.
+tl_keys /
+tl_keys C-u
+tl_type "colonel"
+tl_wait 'Several people match "colonel"'
+tl_keys Escape
+
 tl_keys q
 status=$(tl_wait_exit)
 [ "$status" = 0 ] || tl_fail "q exited $status"
