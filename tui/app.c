@@ -417,7 +417,7 @@ static unsigned popup_open(struct tui *t, enum popup_kind kind)
 	t->popup_view.top = t->popup_view.sel = 0;
 	window_drop(&t->popup_win);
 	popup_build(t);
-	return REDRAW_POPUP;
+	return REDRAW_POPUP | REDRAW_CHROME;     /* the key bar says how to close it */
 }
 
 /* A bordered window over the panes when there is room, its text in a

@@ -67,6 +67,33 @@ static int bar_item(struct canvas *cv, int *x, const char *keys, const char *lab
 	return 1;
 }
 
+/* Over a popup (help, card), which takes the keys of Posts (app.c): how
+ * to close it and scroll it, named from the key table. */
+static void popup_bar(struct canvas *cv)
+{
+	static const struct { enum action act; const char *label; } items[] = {
+		{ ACT_BACK, N_("close") }, { ACT_DOWN, N_("scroll") }, { ACT_PAGE_DOWN, N_("page") },
+	};
+	const struct keybinding *table;
+	size_t n, i, k;
+	int x = 0;
+
+	table = keymap_table(&n);
+	for (k = 0; k < sizeof(items) / sizeof(items[0]); k++)
+		for (i = 0; i < n; i++) {
+			char names[64];
+			char *first;
+
+			if (table[i].act != items[k].act
+			    || keymap_names(&table[i], SCOPE_OF(PANE_POSTS), " ", names, sizeof(names)) == 0)
+				continue;
+			first = strtok(names, " ");
+			if (!bar_item(cv, &x, first ? first : "", _(items[k].label)))
+				return;
+			break;
+		}
+}
+
 /* The bindings with a bar label that work in the focused pane, by rank,
  * as many as fit.  A message replaces them until the next key. */
 void chrome_draw_bar(const struct tui *t, struct canvas *cv)
@@ -79,6 +106,10 @@ void chrome_draw_bar(const struct tui *t, struct canvas *cv)
 	draw_fill(cv, 0, ROLE_BAR);
 	if (t->message[0]) {
 		draw_text(cv, 0, 0, -1, ROLE_MESSAGE, t->message);
+		return;
+	}
+	if (t->popup != POPUP_NONE) {
+		popup_bar(cv);
 		return;
 	}
 	table = keymap_table(&n);
