@@ -285,6 +285,23 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 	}
 }
 
+/* "36 in 1992": a claimed figure and its year, or the figure alone when
+ * no dated claim gives it */
+static char *in_year(const char *figure, const char *year)
+{
+	return year[0] ? str_printf(_("%s in %s"), figure, year) : str_printf("%s", figure);
+}
+
+static char *claim(long v, long year)
+{
+	char fig[24], y[24] = "";
+
+	snprintf(fig, sizeof(fig), "%ld", v);
+	if (year > 0)
+		snprintf(y, sizeof(y), "%ld", year);
+	return in_year(fig, y);
+}
+
 /* "Sources disagree: staff 243 to ~400 (19 claims) · ...": for each
  * figure the claims do not agree on, its lowest and highest claim. */
 static void build_disagreement(struct overview *o, struct doc *d, int col, int width)
@@ -304,15 +321,32 @@ static void build_disagreement(struct overview *o, struct doc *d, int col, int w
 			if (s->figure[m] < 0)
 				continue;
 			n++;
-			if (lo == NULL || s->figure[m] < lo->figure[m])
+			/* of equal claims, the newest dated one (undated come last) */
+			if (lo == NULL || s->figure[m] < lo->figure[m]
+			    || (s->figure[m] == lo->figure[m] && dated(s)))
 				lo = s;
-			if (hi == NULL || s->figure[m] > hi->figure[m])
+			if (hi == NULL || s->figure[m] > hi->figure[m]
+			    || (s->figure[m] == hi->figure[m] && dated(s)))
 				hi = s;
 		}
 		if (lo == NULL || lo->figure[m] == hi->figure[m])
 			continue;
 		a = figure_text(lo, m);
 		b = figure_text(hi, m);
+		{
+			char ly[5] = "", hy[5] = "", *t;
+
+			if (dated(lo))
+				snprintf(ly, sizeof(ly), "%.4s", lo->as_of);
+			if (dated(hi))
+				snprintf(hy, sizeof(hy), "%.4s", hi->as_of);
+			t = in_year(a, ly);
+			free(a);
+			a = t;
+			t = in_year(b, hy);
+			free(b);
+			b = t;
+		}
 		item = str_printf(i18n_trn("%s %s to %s (%zu claim)", "%s %s to %s (%zu claims)", n),
 		                  _(metric_names[m]), a, b, n);
 		tmp = str_join(all, dot, item);
@@ -448,14 +482,26 @@ static void build_details(struct overview *o, struct doc *d, int col, int width,
 	free(b);
 }
 
-/* "(sources state 73 to 96)", "(sources state 92)", or "" */
-static char *claimed(long lo, long hi)
+/* "(sources state 36 in 1992 to 100 in 2005)", "(sources state 92 in
+ * 2019)", or "": the extremes with their years, so that a range is not
+ * read as today's */
+static char *claimed(long lo, long lo_year, long hi, long hi_year)
 {
+	char *a, *b, *all;
+
 	if (lo < 0)
 		return str_printf("%s", "");
-	if (lo == hi)
-		return str_printf(_("(sources state %ld)"), lo);
-	return str_printf(_("(sources state %ld to %ld)"), lo, hi);
+	a = claim(lo, lo_year);
+	if (lo == hi) {
+		all = str_printf(_("(sources state %s)"), a);
+		free(a);
+		return all;
+	}
+	b = claim(hi, hi_year);
+	all = str_printf(_("(sources state %s to %s)"), a, b);
+	free(a);
+	free(b);
+	return all;
 }
 
 /* How complete the registry is against what the sources claim:
@@ -465,8 +511,10 @@ static void build_completeness(struct overview *o, struct doc *d, int col, int w
 {
 	const struct dci_counts *c = o->counts;
 	const char *dot = view_dot(o->opts);
-	char *ce = claimed(c->claimed_embassies_min, c->claimed_embassies_max);
-	char *cc = claimed(c->claimed_countries_min, c->claimed_countries_max);
+	char *ce = claimed(c->claimed_embassies_min, c->claimed_embassies_min_year,
+	                   c->claimed_embassies_max, c->claimed_embassies_max_year);
+	char *cc = claimed(c->claimed_countries_min, c->claimed_countries_min_year,
+	                   c->claimed_countries_max, c->claimed_countries_max_year);
 	char *a = str_printf(_("%ld posts on record %s"), c->posts, ce);
 	char *b = str_printf(_("covering post known for %ld countries %s"), c->countries_covered, cc);
 	char *all = str_join(a, dot, b);
