@@ -35,7 +35,7 @@ if [ -c /dev/full ]; then
 		"$DCINET" $args >/dev/full 2>"$TMP/full.err"
 		st=$?
 		[ "$st" -eq 74 ] || fail "$args >/dev/full: exit $st, want 74"
-		grep -q "stdout: No space left on device" "$TMP/full.err" ||
+		grep -q "^dcinet: stdout: " "$TMP/full.err" ||
 			fail "$args >/dev/full: no message on stderr"
 	done
 fi

@@ -49,7 +49,9 @@ tl_screen | grep -q '^> New Delhi' || tl_fail "Posts does not select New Delhi"
 # ivory coast: a CLDR short name of Côte d'Ivoire; its post is Abidjan.
 lookup "ivory coast"
 answer_has "Côte d'Ivoire: the post in Abidjan, Côte d'Ivoire"
-answer_has "colonel"
+# its head's rank is known only from a 2020 news item: on the roster, dated,
+# not on the answer line under the 2019 source
+answer_has "head's rank not stated"
 answer_has "[0-2][0-9]:[0-5][0-9] local \(UTC\+0000\)"
 save ivory-coast
 tl_keys Enter
