@@ -242,8 +242,8 @@ static const char derived_sql[] =
 	"  UNION ALL SELECT 'claimed_countries_max_year', 'c', (SELECT max(countries) FROM network));"
 	/* The country hits of a search come in the order of country_order
 	 * (covered countries first, then by name), each followed by its
-	 * coverage in the order of coverage_order (host posts first, then by
-	 * city).  fts_country's rowid is the position in country_order, so a
+	 * coverage in the order of coverage_order (host posts first, then the
+	 * most recently attested).  fts_country's rowid is the position in country_order, so a
 	 * search reads both in index order and stops at its limit, however
 	 * many posts cover a country: no sort of the hits at each keystroke.
 	 * covering: its rows in coverage_order, which an answer weighs
@@ -260,7 +260,11 @@ static const char derived_sql[] =
 	"  country TEXT NOT NULL, pos INTEGER NOT NULL, post TEXT NOT NULL,"
 	"  relation TEXT NOT NULL, PRIMARY KEY (country, pos)) WITHOUT ROWID;"
 	"CREATE TEMP TABLE post_rank (id TEXT PRIMARY KEY, rank INTEGER NOT NULL) WITHOUT ROWID;"
-	"INSERT INTO post_rank SELECT id, row_number() OVER (ORDER BY city, id) FROM posts;"
+	/* among the posts covering a country alike, the most recently
+	 * attested first (undated last), then by city: a post the sources
+	 * last saw in 2010 does not answer before one seen last year */
+	"INSERT INTO post_rank SELECT id,"
+	"  row_number() OVER (ORDER BY updated = '', updated DESC, city, id) FROM posts;"
 	"INSERT INTO coverage_order SELECT cov.country,"
 	"  (cov.relation <> 'host') * 1000000000 + pr.rank, cov.post, cov.relation"
 	"  FROM coverage cov JOIN post_rank pr ON pr.id = cov.post ORDER BY 1, 2;"

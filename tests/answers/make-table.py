@@ -11,7 +11,8 @@ English and French names, its ISO codes and its capital when cities.csv
 names one; for every named staff member of an official page: the name.
 The expected answer is worked out here from the CSV files, independently
 of dcinet: the country (or person), and the first post serving it, host
-posts first, then by city (dcinet-data(5)).  Hand-written queries (short
+posts first, then the most recently updated (undated last), then by city
+(dcinet(1), The answer line).  Hand-written queries (short
 and former names, ambiguous and hostile texts) are in tests/answers/
 hand.tsv.
 """
@@ -42,7 +43,9 @@ def place(p):
 
 def first_post(iso2):
     cov = [c for c in coverage if c["country"] == iso2]
-    cov.sort(key=lambda c: (c["relation"] != "host", posts[c["post"]]["city"], c["post"]))
+    cov.sort(key=lambda c: (posts[c["post"]]["city"], c["post"]))
+    cov.sort(key=lambda c: posts[c["post"]]["updated"], reverse=True)   # stable
+    cov.sort(key=lambda c: (c["relation"] != "host", posts[c["post"]]["updated"] == ""))
     return posts[cov[0]["post"]] if cov else None
 
 
