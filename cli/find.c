@@ -375,6 +375,23 @@ static void place(const struct find_out *f, char *buf, size_t n, const struct dc
 		snprintf(buf, n, T(f, N_("%s (city not stated)")), country);
 }
 
+/* "commissaire divisionnaire (police)": the head's rank and corps, as
+ * the roster shows them; none when no rank is stated */
+static const char *head_of(struct find_out *f, const struct dci_post *p, char *buf, size_t n,
+                           const char *none)
+{
+	char raw[512], clean[512];
+
+	if (!p->head_rank[0])
+		return none;
+	if (p->head_corps[0])
+		snprintf(raw, sizeof(raw), "%s (%s)", p->head_rank, p->head_corps);
+	else
+		snprintf(raw, sizeof(raw), "%s", p->head_rank);
+	snprintf(buf, n, "%s", shown(f, raw, clean, sizeof(clean)));
+	return buf;
+}
+
 /* "14:05 local (UTC+0545)" */
 static void local(const struct find_out *f, char *buf, size_t n, const char *when)
 {
@@ -441,7 +458,7 @@ static void candidates(struct find_out *f, const struct dci_answer *a, const cha
 
 static void text_answer(struct find_out *f, const struct dci_answer *a)
 {
-	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256], d[64];
+	char what[768], raw[512], pl[512], ev[256], lt[64], r[512], ph[256], d[64];
 	int i;
 
 	if (a->status == ANSWER_NOTHING)
@@ -469,7 +486,7 @@ static void text_answer(struct find_out *f, const struct dci_answer *a)
 		        a->kind == HIT_COUNTRY ? relation_words(a->posts[i].relation)
 		        : a->kind == HIT_POST ? "the post in" : "at the post in",
 		        shown(f, raw, pl, sizeof(pl)),
-		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : "head's rank not stated",
+		        head_of(f, p, r, sizeof(r), "head's rank not stated"),
 		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : "no phone on record", lt,
 		        p->updated[0] ? (snprintf(d, sizeof(d), "as of %s", p->updated), d) : "undated",
 		        ev);
@@ -485,7 +502,7 @@ static void text_answer(struct find_out *f, const struct dci_answer *a)
 
 static void plain_answer(struct find_out *f, const struct dci_answer *a)
 {
-	char what[768], raw[512], pl[512], ev[256], lt[64], r[256], ph[256], d[64];
+	char what[768], raw[512], pl[512], ev[256], lt[64], r[512], ph[256], d[64];
 	int i;
 
 	if (a->status == ANSWER_NOTHING)
@@ -524,7 +541,7 @@ static void plain_answer(struct find_out *f, const struct dci_answer *a)
 		            "%s; %s; %s.\n")
 		        : _("Answer: %s is covered by %s; head's rank %s; phone %s; %s; %s; %s.\n"),
 		        what, shown(f, raw, pl, sizeof(pl)),
-		        p->head_rank[0] ? shown(f, p->head_rank, r, sizeof(r)) : _("not stated"),
+		        head_of(f, p, r, sizeof(r), _("not stated")),
 		        p->phone[0] ? shown(f, p->phone, ph, sizeof(ph)) : _("not on record"), lt, d, ev);
 	}
 }

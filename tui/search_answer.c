@@ -63,11 +63,15 @@ static char *dated_evidence(const struct search_box *s, const struct dci_post *p
 static char *post_facts(const struct search_box *s, const struct dci_answer_post *ap)
 {
 	const struct dci_post *p = ap->post;
-	char *a, *b, *out;
+	char *a, *b, *out, *head;
 	const char *sp = strchr(ap->local_time, ' ');
 
-	a = str_join(p->head_rank[0] ? p->head_rank : _("head's rank not stated"), dot(s),
-	             p->phone[0] ? p->phone : _("no phone on record"));
+	/* the head's rank and corps, as the roster shows them */
+	head = !p->head_rank[0] ? str_printf("%s", _("head's rank not stated"))
+	       : p->head_corps[0] ? str_printf("%s (%s)", p->head_rank, p->head_corps)
+	       : str_printf("%s", p->head_rank);
+	a = str_join(head, dot(s), p->phone[0] ? p->phone : _("no phone on record"));
+	free(head);
 	if (sp)
 		b = str_printf(_("%.*s local (UTC%s)"), (int)(sp - ap->local_time), ap->local_time,
 		               sp + 1);

@@ -9,6 +9,8 @@ expect_out "country: Nepal (Népal, NP): covered by New Delhi, India [covers]"
 run "$DCINET" --find namibie
 expect_status 0
 expect_out "country: Namibia (Namibie, NA): covered by Pretoria, South Africa [non-resident], phone +27 12 425 1740"
+# the desk's question: rank and corps of the post's head
+expect_out "answer: Namibia (Namibie, NA): covered, non-resident, by Pretoria, South Africa; commissaire divisionnaire (police); +27 12 425 1740;"
 
 run "$DCINET" --find lemee
 expect_status 0
