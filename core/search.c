@@ -205,6 +205,10 @@ struct kind_cache {
 
 struct search_cache {
 	struct kind_cache kind[HIT_KIND_COUNT];
+	/* the last text that opens with an article (search_text), and where
+	 * the text searched for it begins: probed once, not at every call */
+	char *probed;
+	size_t probed_rest;
 };
 
 static const enum stmt_id search_ids[HIT_KIND_COUNT] = {
@@ -255,6 +259,7 @@ void search_cache_free(registry *reg)
 		free(reg->search->kind[k].rows);
 		free(reg->search->kind[k].ids);
 	}
+	free(reg->search->probed);
 	free(reg->search);
 	reg->search = NULL;
 }
@@ -583,20 +588,40 @@ static char *query_for(registry *reg, const char *text, int *rc)
 	return search_build_query(search_text(reg, text));
 }
 
+/* Every article that opens text left out ("la le Népal": "Népal"), so
+ * that search_text() of its own result is that result. */
+static const char *after_articles(const char *text)
+{
+	const char *rest = after_article(text), *next;
+
+	while (rest && (next = after_article(rest)) != NULL)
+		rest = next;
+	return rest;
+}
+
 const char *search_text(registry *reg, const char *text)
 {
-	const char *rest = after_article(text);
+	const char *rest = after_articles(text);
+	struct search_cache *c;
 	char *q;
 	int k, rc = 0, any = 0;
 
 	if (!rest || !(reg->search || (reg->search = calloc(1, sizeof(*reg->search)))))
 		return text;
+	c = reg->search;
+	if (c->probed && strcmp(c->probed, text) == 0)
+		return text + c->probed_rest;
 	if (!(q = search_build_query(text)))
 		return text;
 	for (k = 0; k < HIT_KIND_COUNT && !any && !rc; k++)
 		any = has_hit(reg, q, k, 0, &rc);
 	free(q);
-	return any || rc ? text : rest;
+	if (rc)
+		return text;
+	free(c->probed);
+	c->probed = strdup(text);
+	c->probed_rest = any ? 0 : (size_t)(rest - text);
+	return any ? text : rest;
 }
 
 /* search_run() of the FTS query q (query_for). */
@@ -842,6 +867,32 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 	rc = screen(reg, text, lines, max_per_kind, fn, ctx, more);
 	read_end(reg, began);
 	return rc;
+}
+
+int post_place(registry *reg, const char *post_id, int french, char *buf, size_t n)
+{
+	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_PLACE,
+		"SELECT p.city, p.city_fr, c.name_en, c.name_fr FROM posts p"
+		" JOIN countries c ON c.iso2 = p.country WHERE p.id = ?1");
+	int rc;
+
+	assert(post_id && buf && n > 0);
+	buf[0] = '\0';
+	if (!st)
+		return stmt_failed(reg);
+	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *city = column_text(st, french && *column_text(st, 1) ? 1 : 0);
+		const char *country = column_text(st, french && *column_text(st, 3) ? 3 : 2);
+
+		post_label_of(buf, n, city, country);
+		rc = SQLITE_DONE;
+	} else if (rc == SQLITE_DONE) {
+		stmt_finish(reg, st, rc);
+		return EX_NOINPUT;
+	}
+	return stmt_finish(reg, st, rc);
 }
 
 /* One row of country_named (schema.c): the names are folded there once. */
