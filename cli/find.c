@@ -447,10 +447,15 @@ static void candidates(struct find_out *f, const struct dci_answer *a, const cha
 	for (i = 0; i < a->n_candidates; i++) {
 		const struct dci_candidate *c = &a->candidates[i];
 
+		const char *where = c->post_label;
+		char fr[512];
+
+		if (f->french && c->post[0] && post_place(f->reg, c->post, 1, fr, sizeof(fr)) == 0)
+			where = fr;
 		fprintf(f->out, "%s%s", i ? sep : "",
 		        shown(f, local_name(f, c->label, c->label_fr), l, sizeof(l)));
-		if (a->kind != HIT_COUNTRY && a->candidates[i].post_label[0])
-			fprintf(f->out, " (%s)", shown(f, a->candidates[i].post_label, pl, sizeof(pl)));
+		if (a->kind != HIT_COUNTRY && where[0])
+			fprintf(f->out, " (%s)", shown(f, where, pl, sizeof(pl)));
 	}
 	if (a->more_candidates)
 		fputs(sep[0] == ';' ? "; ..." : ", ...", f->out);

@@ -144,6 +144,7 @@ static void list_candidates(struct answer_state *s, enum hit_kind kind,
 		s->cand[s->a.n_candidates].label_fr = kind == HIT_COUNTRY || kind == HIT_THEME
 		                                      ? l->hit[i].detail : "";
 		s->cand[s->a.n_candidates].post_label = l->hit[i].post_label;
+		s->cand[s->a.n_candidates].post = l->hit[i].post;
 		s->a.n_candidates++;
 	}
 	/* hits after the last one listed: the hits of a hit standing for

@@ -298,6 +298,7 @@ struct dci_answer_post {
 /* Something else the text matches: a country, a post, a person, a theme. */
 struct dci_candidate {
 	const char *ref, *label, *post_label;
+	const char *post;          /* the post's id, "" for a country or theme without one */
 	const char *label_fr;      /* a country's or theme's French name, else "" */
 };
 
@@ -319,6 +320,11 @@ struct dci_answer {
 	int n_candidates, more_candidates;
 };
 typedef int (*answer_fn)(void *ctx, const struct dci_answer *answer);
+
+/* "New Delhi, India", or in French ("New Delhi, Inde") the data's French
+ * names where it has them: where post_id is, as hits' post_label give it,
+ * into buf.  0, EX_NOINPUT when there is no such post. */
+int post_place(registry *reg, const char *post_id, int french, char *buf, size_t n);
 
 /* The desk's answer to text, handed to fn once (even for ANSWER_NOTHING).
  * The search box and --find both show this answer; the rule that decides

@@ -118,7 +118,8 @@ static char *answer_head(const struct search_box *s, const struct dci_answer *a,
 }
 
 /* "Korea, Republic of · Korea, Democratic People's Republic of …" */
-static char *candidate_list(const struct search_box *s, const struct dci_answer *a)
+static char *candidate_list(const struct search_box *s, registry *reg,
+                            const struct dci_answer *a)
 {
 	char *list = NULL, *tmp;
 	int i;
@@ -126,8 +127,14 @@ static char *candidate_list(const struct search_box *s, const struct dci_answer 
 	for (i = 0; i < a->n_candidates; i++) {
 		const struct dci_candidate *c = &a->candidates[i];
 
-		tmp = str_join(list, dot(s), a->kind == HIT_COUNTRY || !c->post_label[0]
-		               ? view_local(s->view, c->label, c->label_fr) : c->post_label);
+		const char *where = c->post_label;
+		char fr[512];
+
+		if (s->view->french && c->post[0]
+		    && post_place(reg, c->post, 1, fr, sizeof(fr)) == 0)
+			where = fr;
+		tmp = str_join(list, dot(s), a->kind == HIT_COUNTRY || !where[0]
+		               ? view_local(s->view, c->label, c->label_fr) : where);
 		free(list);
 		list = tmp;
 	}
@@ -141,13 +148,14 @@ static char *candidate_list(const struct search_box *s, const struct dci_answer 
 
 /* Word the answer, showing the post post_id serves it from (the first
  * when post_id is "" or not among them). */
-static void answer_words(struct search_box *s, const struct dci_answer *a, const char *post_id)
+static void answer_words(struct search_box *s, registry *reg, const struct dci_answer *a,
+                         const char *post_id)
 {
 	int i, shown = 0;
 
 	answer_clear(s);
 	if (a->status == ANSWER_AMBIGUOUS) {
-		char *list = candidate_list(s, a);
+		char *list = candidate_list(s, reg, a);
 
 		s->answer_head = str_printf(a->kind == HIT_COUNTRY
 		                            ? _("Several countries match \"%s\": choose one with Up/Down")
@@ -197,41 +205,47 @@ static int answer_hit(const struct search_box *s, const struct dci_answer *a)
 	return first >= 0 ? flat_index(s, a->kind, first) : 0;
 }
 
+/* What an answer's words need: the box, the registry (for a candidate's
+ * place in French) and the post chosen, if one was. */
+struct answer_ctx {
+	struct search_box *s;
+	registry *reg;
+	const char *post;
+};
+
 static int on_answer(void *ctx, const struct dci_answer *a)
 {
-	struct search_box *s = ctx;
+	struct answer_ctx *c = ctx;
+	struct search_box *s = c->s;
 
 	s->sel = 0;
 	s->ambiguous = a->status == ANSWER_AMBIGUOUS;
 	if (a->status == ANSWER_ONE)
 		s->sel = answer_hit(s, a);
-	answer_words(s, a, NULL);
+	answer_words(s, c->reg, a, NULL);
 	return 0;
 }
 
-struct chosen {
-	struct search_box *s;
-	const char *post;
-};
-
 static int on_chosen(void *ctx, const struct dci_answer *a)
 {
-	struct chosen *c = ctx;
+	struct answer_ctx *c = ctx;
 
-	answer_words(c->s, a, c->post);
+	answer_words(c->s, c->reg, a, c->post);
 	return 0;
 }
 
 int answer_run(struct search_box *s, struct tui *t)
 {
-	return answer_find(t->reg, s->utf8, on_answer, s);
+	struct answer_ctx c = { s, t->reg, NULL };
+
+	return answer_find(t->reg, s->utf8, on_answer, &c);
 }
 
 void answer_selected(struct search_box *s, struct tui *t)
 {
 	int kind = 0, idx = 0;
 	struct dci_hit h;
-	struct chosen c = { s, NULL };
+	struct answer_ctx c = { s, t->reg, NULL };
 
 	answer_clear(s);
 	if (!hit_at(s, s->sel, &kind, &idx))

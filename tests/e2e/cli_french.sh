@@ -38,6 +38,10 @@ run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find korea --plain
 expect_status 2
 expect_out "Réponse : le texte est ambigu ; il désigne Corée du Sud, Corée du Nord."
 expect_out "Le poste de Corée du Sud est le Service de sécurité intérieure, ambassade de France en Corée du Sud ;"
+run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find colonel --plain
+expect_status 2
+expect_out "(Londres, Royaume-Uni)"
+run env LANG=fr_FR.UTF-8 LC_ALL= LANGUAGE= "$DCINET" --find korea --plain
 grep -q "Korea" "$TMP/out" && grep -v "(Korea" "$TMP/out" | grep -q "Korea" &&
 	fail "English names in French sentences: $(cat "$TMP/out")"
 
