@@ -106,7 +106,8 @@ static void say(const char *what)
 }
 
 /* The exit status once everything is written: a failed write to
- * standard output (a full disk, a closed pipe) is 74 whatever the
+ * standard output (a full disk; a closed pipe ends the process by
+ * SIGPIPE, as it does any filter) is 74 whatever the
  * outcome it would have told, so a script never reads "nothing found"
  * from output that was lost; an error already found keeps its status. */
 static int output_status(int rc)
