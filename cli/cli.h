@@ -68,6 +68,11 @@ enum { DIFF_SAME = 0, DIFF_DIFFERENT = 1 };
 int diff_print(registry *old_reg, registry *new_reg, const char *old_name,
                const char *new_name, int json, FILE *out, char *err, size_t errlen);
 
+/* Print the registry's counts and every network size the sources claim
+ * (dated ones oldest first, undated last), as text or JSON.  Returns 0 or
+ * a sysexits code with the reason in err. */
+int network_print(registry *reg, int json, FILE *out, char *err, size_t errlen);
+
 /* Print the facts older than years (oldest first), as text or JSON.
  * Returns 0 or a sysexits code with the reason in err. */
 int stale_print(registry *reg, int years, int json, FILE *out, char *err, size_t errlen);

@@ -66,6 +66,6 @@ static void table_usage(FILE *out, const char *heading, format_at_fn at)
 void formats_usage(FILE *out)
 {
 	table_usage(out, _("\nFormats of --find (--format):\n"), find_format_at);
-	table_usage(out, _("Formats of --diff and --stale (--format):\n"), report_format_at);
+	table_usage(out, _("Formats of --diff, --network and --stale (--format):\n"), report_format_at);
 	table_usage(out, _("Formats of --export:\n"), export_format_at);
 }

@@ -29,6 +29,7 @@ static const char *const usage_text = N_(
 	"       dcinet --check DIR\n"
 	"       dcinet --import DIR --db FILE\n"
 	"       dcinet --diff OLD NEW [--format FMT]\n"
+	"       dcinet [--data DIR | --db FILE] --network [--format FMT]\n"
 	"       dcinet [--data DIR | --db FILE] --stale [--older-than YEARS] [--format FMT]\n"
 	"       dcinet [--data DIR | --db FILE] --export FMT [--out PATH [--force]]\n"
 	"\n"
@@ -37,13 +38,16 @@ static const char *const usage_text = N_(
 	"  -f, --find TEXT    print the answer, then matching countries (with the post\n"
 	"                     covering them), posts, staff and themes; exit 0 found,\n"
 	"                     1 nothing found, 2 ambiguous (several match, none exactly)\n"
-	"  -F, --format FMT   with --find, --diff or --stale: one of its formats below\n"
+	"  -F, --format FMT   with --find, --diff, --network or --stale: one of its\n"
+	"                     formats below\n"
 	"  -j, --json         the same as --format json\n"
 	"  -p, --plain        the same as --format plain\n"
 	"  -c, --check DIR    validate a CSV registry; errors as file:line: column: reason\n"
 	"  -i, --import DIR   build --db FILE from DIR, replacing it atomically\n"
 	"      --diff OLD NEW the changes between two registries (directories or\n"
 	"                     databases), by post; exit 0 same, 1 different\n"
+	"      --network      how big the network is: the posts on record, then every\n"
+	"                     size the sources claim, dated, oldest first\n"
 	"      --stale        the facts older than YEARS (default $DCINET_STALE_YEARS\n"
 	"                     or 5), oldest first, with the source to check again\n"
 	"      --older-than YEARS  with --stale: the age limit, a whole number\n"
@@ -64,7 +68,8 @@ struct options {
 	const struct find_format *format;
 	const char *format_name;   /* --format, --json, --plain */
 	const char *diff, *diff_new;   /* --diff OLD NEW */
-	int stale, json;           /* --stale; --format json for --diff, --stale */
+	int stale, json;           /* --stale; --format json for --diff, --network, --stale */
+	int network;               /* --network */
 	long older_than;           /* --older-than, when older_given */
 	int older_given;
 	const struct export_format *export;
@@ -177,11 +182,12 @@ static int older_than(const char *arg, long *years)
 /* The modes that go together, and the formats each takes. */
 static int check_modes(struct options *o)
 {
-	int modes = !!o->find + !!o->check + !!o->import + !!o->diff + o->stale + !!o->export;
+	int modes = !!o->find + !!o->check + !!o->import + !!o->diff + o->stale + !!o->export
+	            + o->network;
 
 	if (modes > 1)
-		return usage_error(_("choose one of --find, --check, --import, --diff, --stale "
-		                   "and --export"));
+		return usage_error(_("choose one of --find, --check, --import, --diff, --network, "
+		                   "--stale and --export"));
 	if (o->diff && (o->data || o->db))
 		return usage_error(_("--diff takes two registries, not --data or --db"));
 	if (o->older_given && !o->stale)
@@ -192,7 +198,7 @@ static int check_modes(struct options *o)
 		return usage_error(_("--force goes with --out PATH"));
 	if (o->export && export_format_is_dir(o->export) && !o->out)
 		return usage_error(_("--export csv writes a directory: give --out DIR"));
-	if (o->format_name && (o->diff || o->stale)) {
+	if (o->format_name && (o->diff || o->stale || o->network)) {
 		long i = format_index(report_format_at, o->format_name);
 
 		if (i < 0)
@@ -203,7 +209,8 @@ static int check_modes(struct options *o)
 		if (!o->format)
 			return unknown_format("format", o->format_name, find_format_at);
 	} else if (o->format_name) {
-		return usage_error(_("--format, --json and --plain go with --find, --diff or --stale"));
+		return usage_error(_("--format, --json and --plain go with --find, --diff, --network "
+		                   "or --stale"));
 	}
 	if (!o->format)
 		o->format = find_format_named("text");
@@ -226,6 +233,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{ "no-mouse", no_argument, NULL, 'M' },
 		{ "diff", required_argument, NULL, 'D' },
 		{ "stale", no_argument, NULL, 'S' },
+		{ "network", no_argument, NULL, 'N' },
 		{ "older-than", required_argument, NULL, 'O' },
 		{ "export", required_argument, NULL, 'e' },
 		{ "out", required_argument, NULL, 'o' },
@@ -246,6 +254,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'F': o->format_name = optarg; break;
 		case 'D': o->diff = optarg; break;
 		case 'S': o->stale = 1; break;
+		case 'N': o->network = 1; break;
 		case 'O':
 			if (!older_than(optarg, &o->older_than))
 				return usage_error(_("--older-than wants a whole number of years, 0 to 1000"));
@@ -525,10 +534,11 @@ int main(int argc, char **argv)
 		rc = find_print(reg, o.find, o.format, french, stdout);
 		if (rc != FIND_FOUND && rc != FIND_NOTHING && rc != FIND_AMBIGUOUS)
 			say(registry_error(reg));
-	} else if (o.stale || o.export) {
+	} else if (o.stale || o.export || o.network) {
 		char err[1024] = "";
 
 		rc = o.stale ? stale_print(reg, stale_years(&o), o.json, stdout, err, sizeof(err))
+		     : o.network ? network_print(reg, o.json, stdout, err, sizeof(err))
 		     : export_write(reg, o.export, o.out, o.force, err, sizeof(err));
 		if (rc)
 			say(err[0] ? err : registry_error(reg));

@@ -44,7 +44,7 @@ _dcinet()
 		return
 	fi
 	mapfile -t COMPREPLY < <(compgen -W '--data --db --find --format --json
-		--plain --check --import --diff --stale --export --out --force
+		--plain --check --import --diff --network --stale --export --out --force
 		--older-than --no-mouse --help --version' -- "$cur")
 }
 complete -F _dcinet dcinet

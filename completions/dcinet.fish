@@ -15,6 +15,7 @@ complete -c dcinet -s c -l check -x -a '(__fish_complete_directories)' -d 'valid
 complete -c dcinet -s i -l import -x -a '(__fish_complete_directories)' -d 'build --db FILE from DIR'
 complete -c dcinet -l diff -r -F -d 'the changes between two registries (OLD NEW)'
 complete -c dcinet -n '__fish_seen_argument -l diff' -F
+complete -c dcinet -l network -d 'how big the network is: every size the sources claim, dated'
 complete -c dcinet -l stale -d 'the facts older than --older-than years'
 complete -c dcinet -l export -x -a 'csv json vcard' -d 'write the registry in FORMAT'
 complete -c dcinet -l out -r -F -d 'where --export writes (a directory for csv)'
