@@ -570,7 +570,7 @@ int post_staff_each(registry *reg, const char *post_id, staff_fn fn, void *ctx)
 	assert(reg && post_id && fn);
 	st = select_stmt(reg, STMT_POST_STAFF, staff_cols, ARRAY_SIZE(staff_cols),
 		"FROM staff st JOIN sources s ON s.id = st.source JOIN roles r ON r.role = st.role"
-		" WHERE st.post = ?1 ORDER BY st.rowid");
+		" WHERE st.post = ?1 ORDER BY r.rowid, st.as_of = '', st.as_of DESC, st.rowid");
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);

@@ -45,9 +45,11 @@ static const char schema_sql[] =
 	"  tz TEXT REFERENCES places(tz),"
 	"  capital INTEGER NOT NULL DEFAULT 0 CHECK (capital IN (0, 1)),"
 	"  PRIMARY KEY (country, name_en)) WITHOUT ROWID;"
+	/* a rowid table: its rows keep roles.csv's order, the roster's order
+	 * of roles (the attaché first) */
 	"CREATE TABLE roles ("
 	"  role TEXT PRIMARY KEY NOT NULL CHECK (role <> ''),"
-	"  role_fr TEXT NOT NULL CHECK (role_fr <> '')) WITHOUT ROWID;"
+	"  role_fr TEXT NOT NULL CHECK (role_fr <> ''));"
 	"CREATE TABLE directorate ("
 	"  acronym TEXT PRIMARY KEY NOT NULL CHECK (acronym <> ''),"
 	"  name_en TEXT NOT NULL, name_fr TEXT NOT NULL,"
