@@ -136,47 +136,6 @@ static void plain_tail(struct find_out *f, const struct dci_hit *h)
 	fputs(".\n", f->out);
 }
 
-/* A post's names for a French reader, copied from its row. */
-struct post_names {
-	char city[256], country[256], name[512], place[800];
-};
-
-static int keep_names(void *ctx, const struct dci_post *p)
-{
-	struct post_names *pn = ctx;
-
-	snprintf(pn->city, sizeof(pn->city), "%s", p->city_fr[0] ? p->city_fr : p->city);
-	snprintf(pn->country, sizeof(pn->country), "%s", p->country_fr[0] ? p->country_fr
-	                                                                  : p->country_en);
-	snprintf(pn->name, sizeof(pn->name), "%s", p->name_fr[0] ? p->name_fr : p->name_en);
-	return 0;
-}
-
-/* h with the names the browser shows a French reader (search_hits.c): a
- * country's or theme's French name first, a post by its French city and
- * name, the post it points to as "New Delhi, Inde". */
-static const struct dci_hit *french_hit(struct find_out *f, const struct dci_hit *h,
-                                        struct dci_hit *fr, struct post_names *pn)
-{
-	*fr = *h;
-	if ((h->kind == HIT_COUNTRY || h->kind == HIT_THEME) && h->detail[0]) {
-		fr->label = h->detail;
-		fr->detail = h->label;
-	}
-	if (!h->post[0] || post_get(f->reg, h->post, keep_names, pn) != 0)
-		return fr;
-	if (pn->city[0])
-		snprintf(pn->place, sizeof(pn->place), "%s, %s", pn->city, pn->country);
-	else
-		snprintf(pn->place, sizeof(pn->place), "%s", pn->country);
-	fr->post_label = pn->place;
-	if (h->kind == HIT_POST) {
-		fr->label = pn->city[0] ? pn->city : pn->name;
-		fr->detail = pn->city[0] ? pn->name : "";
-	}
-	return fr;
-}
-
 static void plain_sentence(struct find_out *f, const struct dci_hit *h)
 {
 	char a[512], b[512], c[512];
@@ -218,10 +177,16 @@ static void plain_sentence(struct find_out *f, const struct dci_hit *h)
 static void plain_hit(struct find_out *f, const struct dci_hit *h)
 {
 	struct dci_hit fr;
-	struct post_names pn;
+	struct dci_hit_names names;
 
-	if (f->french)
-		h = french_hit(f, h, &fr, &pn);
+	/* a French reader is shown the names the browser shows under L */
+	if (f->french && hit_names_french(f->reg, h, &names) == 0) {
+		fr = *h;
+		fr.label = names.label;
+		fr.detail = names.detail;
+		fr.post_label = names.post_label;
+		h = &fr;
+	}
 	plain_sentence(f, h);
 }
 

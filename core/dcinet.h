@@ -326,6 +326,16 @@ typedef int (*answer_fn)(void *ctx, const struct dci_answer *answer);
  * into buf.  0, EX_NOINPUT when there is no such post. */
 int post_place(registry *reg, const char *post_id, int french, char *buf, size_t n);
 
+/* A hit's names as a French reader is shown them, the browser under L and
+ * --plain in French alike: a country's or a theme's French name first
+ * (the core labels hits in English, with the French name as detail), a
+ * post by its French city and name, and the post a hit points to by its
+ * French place ("New Delhi, Inde").  0, or the registry's error. */
+struct dci_hit_names {
+	char label[512], detail[512], post_label[512];
+};
+int hit_names_french(registry *reg, const struct dci_hit *h, struct dci_hit_names *out);
+
 /* The desk's answer to text, handed to fn once (even for ANSWER_NOTHING).
  * The search box and --find both show this answer; the rule that decides
  * it is in answer.c.  Returns 0, or EX_SOFTWARE when the registry fails. */

@@ -575,13 +575,19 @@ static const char *after_article(const char *text)
 
 static int has_hit(registry *reg, const char *q, int kind, int i, int *rc);
 
+/* The registry's kept hits, made on first use: 0 when out of memory. */
+static int search_cache_ready(registry *reg)
+{
+	return reg->search || (reg->search = calloc(1, sizeof(*reg->search))) != NULL;
+}
+
 /* The FTS query of search_text(text), the registry's kept hits made ready
  * for it: NULL with *rc 0 when the text has no word to search, EX_OSERR
  * when out of memory. */
 static char *query_for(registry *reg, const char *text, int *rc)
 {
 	*rc = 0;
-	if (!reg->search && !(reg->search = calloc(1, sizeof(*reg->search)))) {
+	if (!search_cache_ready(reg)) {
 		*rc = EX_OSERR;
 		return NULL;
 	}
@@ -606,7 +612,7 @@ const char *search_text(registry *reg, const char *text)
 	char *q;
 	int k, rc = 0, any = 0;
 
-	if (!rest || !(reg->search || (reg->search = calloc(1, sizeof(*reg->search)))))
+	if (!rest || !search_cache_ready(reg))
 		return text;
 	c = reg->search;
 	if (c->probed && strcmp(c->probed, text) == 0)
@@ -869,30 +875,70 @@ int search_screen(registry *reg, const char *text, int lines, int max_per_kind,
 	return rc;
 }
 
-int post_place(registry *reg, const char *post_id, int french, char *buf, size_t n)
+/* Column i of st, or its French twin i + 1 (french) where that is not
+ * empty. */
+static const char *local_column(sqlite3_stmt *st, int french, int i)
+{
+	return column_text(st, french && *column_text(st, i + 1) ? i + 1 : i);
+}
+
+/* A post's place ("New Delhi, Inde") and, when city and name are not
+ * NULL, its city and name, in French where the data has them (french)
+ * or in English.  0, EX_NOINPUT when there is no such post. */
+static int post_names(registry *reg, const char *post_id, int french, char *place, size_t n,
+                      char city[256], char name[512])
 {
 	sqlite3_stmt *st = registry_stmt(reg, STMT_POST_PLACE,
-		"SELECT p.city, p.city_fr, c.name_en, c.name_fr FROM posts p"
+		"SELECT p.city, p.city_fr, c.name_en, c.name_fr, p.name_en, p.name_fr FROM posts p"
 		" JOIN countries c ON c.iso2 = p.country WHERE p.id = ?1");
 	int rc;
 
-	assert(post_id && buf && n > 0);
-	buf[0] = '\0';
 	if (!st)
 		return stmt_failed(reg);
 	sqlite3_bind_text(st, 1, post_id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *city = column_text(st, french && *column_text(st, 1) ? 1 : 0);
-		const char *country = column_text(st, french && *column_text(st, 3) ? 3 : 2);
-
-		post_label_of(buf, n, city, country);
-		rc = SQLITE_DONE;
-	} else if (rc == SQLITE_DONE) {
+	if (rc == SQLITE_DONE) {
 		stmt_finish(reg, st, rc);
 		return EX_NOINPUT;
 	}
+	if (rc == SQLITE_ROW) {
+		post_label_of(place, n, local_column(st, french, 0), local_column(st, french, 2));
+		if (city)
+			snprintf(city, 256, "%s", local_column(st, french, 0));
+		if (name)
+			snprintf(name, 512, "%s", local_column(st, french, 4));
+		rc = SQLITE_DONE;
+	}
 	return stmt_finish(reg, st, rc);
+}
+
+int post_place(registry *reg, const char *post_id, int french, char *buf, size_t n)
+{
+	assert(post_id && buf && n > 0);
+	buf[0] = '\0';
+	return post_names(reg, post_id, french, buf, n, NULL, NULL);
+}
+
+int hit_names_french(registry *reg, const struct dci_hit *h, struct dci_hit_names *out)
+{
+	int swap = (h->kind == HIT_COUNTRY || h->kind == HIT_THEME) && h->detail[0];
+	char city[256], name[512];
+	int rc;
+
+	assert(reg && h && out);
+	snprintf(out->label, sizeof(out->label), "%s", swap ? h->detail : h->label);
+	snprintf(out->detail, sizeof(out->detail), "%s", swap ? h->label : h->detail);
+	snprintf(out->post_label, sizeof(out->post_label), "%s", h->post_label);
+	if (!h->post[0])
+		return 0;
+	rc = post_names(reg, h->post, 1, out->post_label, sizeof(out->post_label), city, name);
+	if (rc)
+		return rc == EX_NOINPUT ? 0 : rc;
+	if (h->kind == HIT_POST) {
+		snprintf(out->label, sizeof(out->label), "%s", city[0] ? city : name);
+		snprintf(out->detail, sizeof(out->detail), "%s", city[0] ? name : "");
+	}
+	return 0;
 }
 
 /* One row of country_named (schema.c): the names are folded there once. */

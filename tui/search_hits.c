@@ -134,61 +134,23 @@ static int on_hit(void *ctx, const struct dci_hit *h)
 	return rows_add(ctx, f);
 }
 
-/* ---- a post's names, for the French labels ------------------------------ */
-
-enum { PI_CITY, PI_CITY_FR, PI_COUNTRY, PI_COUNTRY_FR, PI_NAME_EN, PI_NAME_FR, PI_FIELDS };
-
-static int on_post(void *ctx, const struct dci_post *p)
-{
-	const char *f[PI_FIELDS] = {
-		p->city, p->city_fr, p->country_en, p->country_fr, p->name_en, p->name_fr,
-	};
-
-	rows_add(ctx, f);
-	return 1;                  /* one row is all there is */
-}
-
-/* id's names into pi (a table this initialises, of one row, PI_*); 1 when
- * the post is known, else 0 with pi empty. */
-static int post_info_get(registry *reg, const char *id, struct rows *pi)
-{
-	rows_init(pi, PI_FIELDS, 0);
-	if (id == NULL || id[0] == '\0')
-		return 0;
-	if (post_get(reg, id, on_post, pi) != 0 || pi->n == 0) {
-		rows_free(pi);
-		return 0;
-	}
-	return 1;
-}
-
-/* In French, the hit's names as the data gives them in French: the core
- * labels a hit in English, with the French name as its detail. */
+/* In French, the hit's names as the data gives them in French (the
+ * core's rule, hit_names_french()); the English ones stay in
+ * HF_LABEL_EN and HF_DETAIL_EN. */
 static void row_to_french(struct search_box *s, struct tui *t, int kind, struct rows *r,
                           size_t i)
 {
-	struct rows pi;
-	char *place;
+	struct dci_hit h;
+	struct dci_hit_names fr;
 
 	if (!s->view->french)
 		return;
-	if ((kind == HIT_COUNTRY || kind == HIT_THEME) && rows_get(r, i, HF_DETAIL)[0])
-		rows_swap(r, i, HF_LABEL, HF_DETAIL);
-	if (!post_info_get(t->reg, rows_get(r, i, HF_POST), &pi))
+	h = hit_row(r, i, kind, 0);
+	if (hit_names_french(t->reg, &h, &fr) != 0)
 		return;
-	/* "New Delhi, India" in the view's language */
-	place = str_join(view_local(s->view, rows_get(&pi, 0, PI_CITY), rows_get(&pi, 0, PI_CITY_FR)),
-	                 ", ", view_local(s->view, rows_get(&pi, 0, PI_COUNTRY),
-	                                  rows_get(&pi, 0, PI_COUNTRY_FR)));
-	rows_set(r, i, HF_POST_LABEL, place);
-	free(place);
-	if (kind == HIT_POST && rows_get(&pi, 0, PI_CITY_FR)[0]) {
-		const char *name = rows_get(&pi, 0, PI_NAME_FR);
-
-		rows_set(r, i, HF_LABEL, rows_get(&pi, 0, PI_CITY_FR));
-		rows_set(r, i, HF_DETAIL, name[0] ? name : rows_get(&pi, 0, PI_NAME_EN));
-	}
-	rows_free(&pi);
+	rows_set(r, i, HF_LABEL, fr.label);
+	rows_set(r, i, HF_DETAIL, fr.detail);
+	rows_set(r, i, HF_POST_LABEL, fr.post_label);
 }
 
 /* ---- searching ----------------------------------------------------------- */
