@@ -67,6 +67,20 @@ static int bar_item(struct canvas *cv, int *x, const char *keys, const char *lab
 	return 1;
 }
 
+/* Binding b as "key label" at *x, by its first key in scope: -1 when it
+ * has none there, else bar_item()'s answer. */
+static int bar_binding(struct canvas *cv, int *x, const struct keybinding *b, unsigned scope,
+                       const char *label)
+{
+	char names[64];
+	char *first;
+
+	if (keymap_names(b, scope, " ", names, sizeof(names)) == 0)
+		return -1;
+	first = strtok(names, " ");
+	return bar_item(cv, x, first ? first : "", label);
+}
+
 /* Over a popup (help, card), which takes the keys of Posts (app.c): how
  * to close it and scroll it, named from the key table. */
 static void popup_bar(struct canvas *cv)
@@ -81,16 +95,15 @@ static void popup_bar(struct canvas *cv)
 	table = keymap_table(&n);
 	for (k = 0; k < sizeof(items) / sizeof(items[0]); k++)
 		for (i = 0; i < n; i++) {
-			char names[64];
-			char *first;
+			int drawn;
 
-			if (table[i].act != items[k].act
-			    || keymap_names(&table[i], SCOPE_OF(PANE_POSTS), " ", names, sizeof(names)) == 0)
+			if (table[i].act != items[k].act)
 				continue;
-			first = strtok(names, " ");
-			if (!bar_item(cv, &x, first ? first : "", _(items[k].label)))
+			drawn = bar_binding(cv, &x, &table[i], SCOPE_OF(PANE_POSTS), _(items[k].label));
+			if (drawn == 0)
 				return;
-			break;
+			if (drawn > 0)
+				break;
 		}
 }
 
@@ -116,17 +129,11 @@ void chrome_draw_bar(const struct tui *t, struct canvas *cv)
 	for (rank = 1; more; rank++) {
 		more = 0;
 		for (i = 0; i < n; i++) {
-			char names[64];
-			char *first;
-
 			if (table[i].bar_rank > rank)
 				more = 1;
 			if (table[i].bar == NULL || table[i].bar_rank != rank)
 				continue;
-			if (keymap_names(&table[i], here, " ", names, sizeof(names)) == 0)
-				continue;
-			first = strtok(names, " ");
-			if (!bar_item(cv, &x, first ? first : "", _(table[i].bar)))
+			if (bar_binding(cv, &x, &table[i], here, _(table[i].bar)) == 0)
 				return;
 		}
 	}
