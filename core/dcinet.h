@@ -150,10 +150,6 @@ struct dci_counts {
 	 * (network.csv): embassies with a post, countries covered; -1: none */
 	long claimed_embassies_min, claimed_embassies_max;
 	long claimed_countries_min, claimed_countries_max;
-	/* the year of each (its newest dated claim); -1: undated, or a
-	 * database built before 0.2.0 kept it */
-	long claimed_embassies_min_year, claimed_embassies_max_year;
-	long claimed_countries_min_year, claimed_countries_max_year;
 };
 
 typedef int (*source_fn)(void *ctx, const struct dci_source *row);

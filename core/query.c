@@ -179,10 +179,6 @@ static const struct {
 	{ "claimed_embassies_max", offsetof(struct dci_counts, claimed_embassies_max) },
 	{ "claimed_countries_min", offsetof(struct dci_counts, claimed_countries_min) },
 	{ "claimed_countries_max", offsetof(struct dci_counts, claimed_countries_max) },
-	{ "claimed_embassies_min_year", offsetof(struct dci_counts, claimed_embassies_min_year) },
-	{ "claimed_embassies_max_year", offsetof(struct dci_counts, claimed_embassies_max_year) },
-	{ "claimed_countries_min_year", offsetof(struct dci_counts, claimed_countries_min_year) },
-	{ "claimed_countries_max_year", offsetof(struct dci_counts, claimed_countries_max_year) },
 };
 
 struct meta_row {
@@ -207,8 +203,6 @@ int registry_counts(registry *reg, struct dci_counts *out)
 	memset(out, 0, sizeof(*out));
 	out->claimed_embassies_min = out->claimed_embassies_max = -1;
 	out->claimed_countries_min = out->claimed_countries_max = -1;
-	out->claimed_embassies_min_year = out->claimed_embassies_max_year = -1;
-	out->claimed_countries_min_year = out->claimed_countries_max_year = -1;
 	if (!st)
 		return stmt_failed(reg);
 	while (row_next(st, meta_cols, ARRAY_SIZE(meta_cols), &m, &rc))

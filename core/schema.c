@@ -233,15 +233,6 @@ static const char derived_sql[] =
 	"INSERT INTO meta SELECT 'claimed_embassies_max', coalesce(max(embassies), -1) FROM network;"
 	"INSERT INTO meta SELECT 'claimed_countries_min', coalesce(min(countries), -1) FROM network;"
 	"INSERT INTO meta SELECT 'claimed_countries_max', coalesce(max(countries), -1) FROM network;"
-	/* the year of each extreme (its newest dated claim), for the reader
-	 * to see which era a figure is from; -1 when only undated ones */
-	"INSERT INTO meta SELECT key, coalesce((SELECT max(CAST(substr(n.as_of, 1, 4) AS INTEGER))"
-	"  FROM network n WHERE n.as_of <> '' AND (CASE fig WHEN 'e' THEN n.embassies"
-	"  ELSE n.countries END) = v), -1) FROM (SELECT 'claimed_embassies_min_year' AS key,"
-	"  'e' AS fig, (SELECT min(embassies) FROM network) AS v"
-	"  UNION ALL SELECT 'claimed_embassies_max_year', 'e', (SELECT max(embassies) FROM network)"
-	"  UNION ALL SELECT 'claimed_countries_min_year', 'c', (SELECT min(countries) FROM network)"
-	"  UNION ALL SELECT 'claimed_countries_max_year', 'c', (SELECT max(countries) FROM network));"
 	/* The country hits of a search come in the order of country_order
 	 * (covered countries first, then by name), each followed by its
 	 * coverage in the order of coverage_order (host posts first, then the

@@ -285,21 +285,42 @@ static void build_chart(struct overview *o, struct doc *d, int col, int width)
 	}
 }
 
-/* "36 in 1992": a claimed figure and its year, or the figure alone when
- * no dated claim gives it */
-static char *in_year(const char *figure, const char *year)
+/* The lowest and highest claim of figure m (of equal ones, the newest
+ * dated: snapshots come dated oldest first, undated last); how many
+ * claims give it.  NULL ends when none does. */
+static size_t extremes(const struct overview *o, int m, const struct snap **lo,
+                       const struct snap **hi)
 {
-	return year[0] ? str_printf(_("%s in %s"), figure, year) : str_printf("%s", figure);
+	size_t i, n = 0;
+
+	*lo = *hi = NULL;
+	for (i = 0; i < o->snaps.n; i++) {
+		const struct snap *s = snap(o, i);
+
+		if (s->figure[m] < 0)
+			continue;
+		n++;
+		if (*lo == NULL || s->figure[m] < (*lo)->figure[m]
+		    || (s->figure[m] == (*lo)->figure[m] && dated(s)))
+			*lo = s;
+		if (*hi == NULL || s->figure[m] > (*hi)->figure[m]
+		    || (s->figure[m] == (*hi)->figure[m] && dated(s)))
+			*hi = s;
+	}
+	return n;
 }
 
-static char *claim(long v, long year)
+/* "36 in 1992", "~100 in 2005": a claim of figure m and its year, so
+ * that it is not read as today's; the figure alone when undated */
+static char *claim_text(const struct snap *s, int m)
 {
-	char fig[24], y[24] = "";
+	char *fig = figure_text(s, m), *out;
 
-	snprintf(fig, sizeof(fig), "%ld", v);
-	if (year > 0)
-		snprintf(y, sizeof(y), "%ld", year);
-	return in_year(fig, y);
+	if (!dated(s))
+		return fig;
+	out = str_printf(_("%s in %.4s"), fig, s->as_of);
+	free(fig);
+	return out;
 }
 
 /* "Sources disagree: staff 243 to ~400 (19 claims) · ...": for each
@@ -311,42 +332,14 @@ static void build_disagreement(struct overview *o, struct doc *d, int col, int w
 	int m;
 
 	for (m = 0; m < METRIC_COUNT; m++) {
-		const struct snap *lo = NULL, *hi = NULL;
-		size_t i, n = 0;
+		const struct snap *lo, *hi;
+		size_t n = extremes(o, m, &lo, &hi);
 		char *a, *b, *item;
 
-		for (i = 0; i < o->snaps.n; i++) {
-			const struct snap *s = snap(o, i);
-
-			if (s->figure[m] < 0)
-				continue;
-			n++;
-			/* of equal claims, the newest dated one (undated come last) */
-			if (lo == NULL || s->figure[m] < lo->figure[m]
-			    || (s->figure[m] == lo->figure[m] && dated(s)))
-				lo = s;
-			if (hi == NULL || s->figure[m] > hi->figure[m]
-			    || (s->figure[m] == hi->figure[m] && dated(s)))
-				hi = s;
-		}
 		if (lo == NULL || lo->figure[m] == hi->figure[m])
 			continue;
-		a = figure_text(lo, m);
-		b = figure_text(hi, m);
-		{
-			char ly[5] = "", hy[5] = "", *t;
-
-			if (dated(lo))
-				snprintf(ly, sizeof(ly), "%.4s", lo->as_of);
-			if (dated(hi))
-				snprintf(hy, sizeof(hy), "%.4s", hi->as_of);
-			t = in_year(a, ly);
-			free(a);
-			a = t;
-			t = in_year(b, hy);
-			free(b);
-			b = t;
-		}
+		a = claim_text(lo, m);
+		b = claim_text(hi, m);
 		item = str_printf(i18n_trn("%s %s to %s (%zu claim)", "%s %s to %s (%zu claims)", n),
 		                  _(metric_names[m]), a, b, n);
 		tmp = str_join(all, dot, item);
@@ -482,22 +475,24 @@ static void build_details(struct overview *o, struct doc *d, int col, int width,
 	free(b);
 }
 
-/* "(sources state 36 in 1992 to 100 in 2005)", "(sources state 92 in
- * 2019)", or "": the extremes with their years, so that a range is not
- * read as today's */
-static char *claimed(long lo, long lo_year, long hi, long hi_year)
+/* "(sources state 36 in 1992 to ~100 in 2005)", "(sources state 92 in
+ * 2019)", or "": the extremes of figure m as the disagreement line gives
+ * them */
+static char *claimed(const struct overview *o, int m)
 {
+	const struct snap *lo, *hi;
 	char *a, *b, *all;
 
-	if (lo < 0)
+	extremes(o, m, &lo, &hi);
+	if (lo == NULL)
 		return str_printf("%s", "");
-	a = claim(lo, lo_year);
-	if (lo == hi) {
+	a = claim_text(lo, m);
+	if (lo->figure[m] == hi->figure[m]) {
 		all = str_printf(_("(sources state %s)"), a);
 		free(a);
 		return all;
 	}
-	b = claim(hi, hi_year);
+	b = claim_text(hi, m);
 	all = str_printf(_("(sources state %s to %s)"), a, b);
 	free(a);
 	free(b);
@@ -511,10 +506,8 @@ static void build_completeness(struct overview *o, struct doc *d, int col, int w
 {
 	const struct dci_counts *c = o->counts;
 	const char *dot = view_dot(o->opts);
-	char *ce = claimed(c->claimed_embassies_min, c->claimed_embassies_min_year,
-	                   c->claimed_embassies_max, c->claimed_embassies_max_year);
-	char *cc = claimed(c->claimed_countries_min, c->claimed_countries_min_year,
-	                   c->claimed_countries_max, c->claimed_countries_max_year);
+	char *ce = claimed(o, METRIC_EMBASSIES);
+	char *cc = claimed(o, METRIC_COUNTRIES);
 	char *a = str_printf(_("%ld posts on record %s"), c->posts, ce);
 	char *b = str_printf(_("covering post known for %ld countries %s"), c->countries_covered, cc);
 	char *all = str_join(a, dot, b);
